@@ -102,6 +102,16 @@ final class Erf {
     private static final double SB6 = 4.74528541206955367215e+02;
     private static final double SB7 = -2.24409524465858183362e+01;
 
+    // The same coefficients, lowest degree first, for the compensated evaluations in erfc.
+    private static final double[] PP = {PP0, PP1, PP2, PP3, PP4};
+    private static final double[] QQ = {1.0, QQ1, QQ2, QQ3, QQ4, QQ5};
+    private static final double[] PA = {PA0, PA1, PA2, PA3, PA4, PA5, PA6};
+    private static final double[] QA = {1.0, QA1, QA2, QA3, QA4, QA5, QA6};
+    private static final double[] RA = {RA0, RA1, RA2, RA3, RA4, RA5, RA6, RA7};
+    private static final double[] SA = {1.0, SA1, SA2, SA3, SA4, SA5, SA6, SA7, SA8};
+    private static final double[] RB = {RB0, RB1, RB2, RB3, RB4, RB5, RB6};
+    private static final double[] SB = {1.0, SB1, SB2, SB3, SB4, SB5, SB6, SB7};
+
     // exp kernel: ln2/32 = LN2_32_HI + LN2_32_LO, LN2_32_HI has 36 significant bits so that
     // j * LN2_32_HI is exact for |j| < 2^17.
     private static final double INV_LN2_32 = 46.16624130844683;
@@ -179,33 +189,134 @@ final class Erf {
             if (ax < 0x1p-56) {
                 return 1.0;
             }
-            double y = smallRatio(x * x);
             if (x < 0.25) {
-                // x < 1/4 (including negative x): erfc(x) >= 0.72, 1 - erf(x) loses nothing.
-                return 1.0 - Math.fma(x, y, x);
+                // erfc(x) = (1 - x) - x*y with y = smallRatio(x^2); erfc(x) > 0.72 here, so only
+                // the roundings of 1 - x and of the product need carrying.
+                double y = smallRatio(x * x);
+                double a = 1.0 - x;
+                double ae = (1.0 - a) - x;
+                double p = x * y;
+                double pe = Math.fma(x, y, -p);
+                double s = a - p;
+                double e1 = (a - s) - p;
+                return s + ((ae + e1) - pe);
             }
-            // erfc(x) = 1/2 + ((1/2 - x) - x*y): 1/2 - x is exact for x in [1/4, 1], x*y = p + pe
-            // exactly, and the two sums are carried with their rounding errors.
-            double a = 0.5 - x;
-            double p = x * y;
-            double pe = Math.fma(x, y, -p);
-            double s = a - p;
-            double e1 = (a - s) - p;
-            double u = 0.5 + s;
-            double e2 = (0.5 - u) + s;
-            return u + ((e1 + e2) - pe);
+            return erfcNearHalf(x);
         }
         if (ax < 1.25) {
-            double r = midRatio(ax - 1.0);
-            return x < 0 ? (1.0 + ERX) + r : (1.0 - ERX) - r;
+            if (x < 0) {
+                return (1.0 + ERX) + midRatio(ax - 1.0);
+            }
+            return erfcNearOne(x);
         }
         if (x > 0) {
+            if (x < 6) {
+                return x < 1 / 0.35 ? erfcAccurate(x, RA, SA) : erfcAccurate(x, RB, SB);
+            }
             return x < 28 ? erfcLarge(x) : 0.0;
         }
         if (x > -6) {
             return 2.0 - erfcLarge(ax);
         }
         return x <= -6 ? 2.0 : x; // 2 - erfc(6) rounds to 2; NaN stays NaN
+    }
+
+    /**
+     * erfc(x) for x in [0.25, 0.84375), where erfc(x) falls to 0.23: 1/2 + ((1/2 - x) - x*y)
+     * with y = PP(z)/QQ(z) in double-double (z = x^2 carried exactly). 1/2 - x is exact.
+     */
+    private static double erfcNearHalf(double x) {
+        double z = x * x;
+        double zl = Math.fma(x, x, -z);
+        double nh = horner(PP, z);
+        double nl = hornerError(PP, z, zl);
+        double dh = horner(QQ, z);
+        double dl = hornerError(QQ, z, zl);
+        double yh = nh / dh;
+        double yl = (Math.fma(-yh, dh, nh) + nl - yh * dl) / dh;
+        double a = 0.5 - x;
+        double p = x * yh;
+        double pe = Math.fma(x, yh, -p) + x * yl;
+        double s = a - p;
+        double e1 = (a - s) - p;
+        double u = 0.5 + s;
+        double e2 = (0.5 - u) + s;
+        return u + ((e1 + e2) - pe);
+    }
+
+    /**
+     * erfc(x) for x in [0.84375, 1.25), where erfc(x) falls to 0.077: (1 - ERX) - PA(s)/QA(s)
+     * with the quotient in double-double (s = x - 1 is exact).
+     */
+    private static double erfcNearOne(double x) {
+        double s = x - 1.0;
+        double nh = horner(PA, s);
+        double nl = hornerError(PA, s, 0.0);
+        double dh = horner(QA, s);
+        double dl = hornerError(QA, s, 0.0);
+        double q = nh / dh;
+        double ql = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+        double c = 1.0 - ERX;
+        double v = c - q;
+        double e = (c - v) - q;
+        return v + (e - ql);
+    }
+
+    /**
+     * erfc(x) for x in [1.25, 6): as {@link #erfcLarge} but with s = 1/x^2 and R(s)/S(s) in
+     * double-double. The quotient reaches -0.21 at x = 1.25, and the rounding errors of its
+     * plain evaluation (up to 0.9 * 2^-53 in the exponent) would show as up to 0.6 ulp in erfc;
+     * they fade as x grows (-0.07 at 1/0.35, -0.025 at 6).
+     */
+    private static double erfcAccurate(double x, double[] num, double[] den) {
+        double xx = x * x;
+        double xxe = Math.fma(x, x, -xx);
+        double s = 1.0 / xx;
+        double sl = (Math.fma(-s, xx, 1.0) - s * xxe) / xx;
+        double nh = horner(num, s);
+        double nl = hornerError(num, s, sl);
+        double dh = horner(den, s);
+        double dl = hornerError(den, s, sl);
+        double q = nh / dh;
+        double ql = (Math.fma(-q, dh, nh) + nl - q * dl) / dh;
+        // a = -x^2 - 0.5625 + q + ql as ah + al
+        double b = -xx - 0.5625;
+        double be = (-xx - b) - 0.5625;
+        double ah = b + q;
+        double e = (b - ah) + q;
+        return expOverX(ah, (be + e) + (ql - xxe), x);
+    }
+
+    /** c[0] + t*(c[1] + t*(c[2] + ...)) in double, the plain Horner scheme. */
+    private static double horner(double[] c, double t) {
+        int n = c.length - 1;
+        double r = c[n];
+        for (int i = n - 1; i >= 0; i--) {
+            r = c[i] + t * r;
+        }
+        return r;
+    }
+
+    /**
+     * The error of {@link #horner}(c, t) against the exact polynomial at t + tl, to first order in
+     * tl and to about 2^-106 relative: the compensated Horner scheme of Graillat, Langlois and
+     * Louvet (2005), the product errors by fma and the sum errors by Knuth's two-sum, plus
+     * tl * (the running value) at each step for the perturbation of the argument.
+     */
+    private static double hornerError(double[] c, double t, double tl) {
+        int n = c.length - 1;
+        double r = c[n];
+        double err = 0.0;
+        for (int i = n - 1; i >= 0; i--) {
+            double p = r * t;
+            double pe = Math.fma(r, t, -p);
+            double sum = c[i] + p;
+            double bb = sum - p;
+            double se = (c[i] - bb) + (p - (sum - bb));
+            err = err * t + r * tl + (pe + se);
+            r = sum;
+        }
+        return err;
     }
 
     /** (erf(x) - x)/x for |x| < 0.84375, as a function of z = x^2. */
@@ -241,13 +352,18 @@ final class Erf {
         // a = -x^2 - 0.5625 + rs as ah + al.
         double xx = x * x;
         double xxe = Math.fma(x, x, -xx);
-        double ah = -xx - 0.5625;
-        double ae = (-xx - ah) - 0.5625; // exact: |xx| > 0.5625
-        double al = ae + (rs - xxe);
-        double t = ah + al;
-        al = (ah - t) + al;
-        ah = t;
+        double b = -xx - 0.5625;
+        double be = (-xx - b) - 0.5625; // exact: |xx| > 0.5625
+        double ah = b + rs;
+        double e = (b - ah) + rs;
+        return expOverX(ah, (be + e) - xxe, x);
+    }
 
+    /**
+     * exp(ah + al) / x for ah in [-790, -2], |al| <= ulp(ah), x >= 1.25, to within
+     * half an ulp plus about 2^-60 relative.
+     */
+    private static double expOverX(double ah, double al, double x) {
         // exp(ah + al) = 2^k * 2^(m/32) * exp(r), |r| <= ln2/64
         int j = (int) Math.rint(ah * INV_LN2_32);
         int k = j >> 5;
@@ -265,14 +381,19 @@ final class Erf {
         double eh = th + ph;
         double el = ((th - eh) + ph) + (pl + th * ql + tl + tl * r);
 
-        // divide by x, correcting the quotient with its fma residual, then scale by 2^k.
+        // divide by x: y + yl, the quotient and its correction from the fma residual.
         double y = eh / x;
-        double res = Math.fma(-y, x, eh) + el;
-        y += res / x;
-        if (k >= -1022) {
-            return y * Double.longBitsToDouble((long) (k + 1023) << 52);
+        double yl = (Math.fma(-y, x, eh) + el) / x;
+        if (k >= -1017) {
+            // y > 2^-5 (e^(r) > 0.98, x < 28), so the result is normal: scaling is exact.
+            return (y + yl) * Double.longBitsToDouble((long) (k + 1023) << 52);
         }
-        // subnormal result: an exact scaling first, then one rounding.
-        return y * Double.longBitsToDouble((long) (k + 600 + 1023) << 52) * 0x1p-600;
+        // The result may be subnormal. Scale exactly into the normals, round once onto the
+        // subnormal grid, then let the exactly known rounding error plus yl decide the last step.
+        double scale = Double.longBitsToDouble((long) (k + 600 + 1023) << 52);
+        double big = y * scale;
+        double sub = big * 0x1p-600;
+        double d = big - sub * 0x1p600;
+        return sub + (d + yl * scale) * 0x1p-600;
     }
 }
