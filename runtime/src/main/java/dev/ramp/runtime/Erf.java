@@ -1,3 +1,13 @@
+/*
+ * The approximation coefficients below come from fdlibm's s_erf.c, whose notice reads:
+ *
+ * Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+ *
+ * Developed at SunPro, a Sun Microsystems, Inc. business.
+ * Permission to use, copy, modify, and distribute this
+ * software is freely granted, provided that this notice
+ * is preserved.
+ */
 package dev.ramp.runtime;
 
 /**
