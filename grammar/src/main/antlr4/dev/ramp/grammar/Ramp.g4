@@ -44,7 +44,6 @@ expr
     | callee=IDENT '(' (args+=argument (',' args+=argument)*)? (';' named+=namedArgument (',' named+=namedArgument)*)? ')' # Call
     | '(' inner=expr ')'                                           # Parenthesized
     | NUMBER                                                       # Number
-    | INVALID_NUMBER                                               # InvalidNumber
     | IDENT                                                        # Name
     ;
 
@@ -62,6 +61,25 @@ namedArgument
 
 // ---------------------------------------------------------------- Lexer rules
 
+// Punctuation has names so that the compiler can refer to it (RampLexer.LPAREN); parser rules
+// above still write the literals, which ANTLR maps to these tokens.
+LPAREN : '(' ;
+RPAREN : ')' ;
+COMMA  : ',' ;
+SEMI   : ';' ;
+ASSIGN : '=' ;
+CARET  : '^' ;
+PLUS   : '+' ;
+MINUS  : '-' ;
+STAR   : '*' ;
+SLASH  : '/' ;
+LT     : '<' ;
+LE     : '<=' ;
+GT     : '>' ;
+GE     : '>=' ;
+EQ     : '==' ;
+NE     : '!=' ;
+
 LET : 'let' ;
 IN  : 'in' ;
 AND : 'and' ;
@@ -77,7 +95,8 @@ NUMBER
     ;
 
 // Anything that starts like a number but is not one (1.2.3, 1e, 2x): one token, so the compiler
-// can say "invalid number '1.2.3'" instead of a confusing parse error at the second dot.
+// can say "invalid number '1.2.3'" instead of a confusing parse error at the second dot. No parser
+// rule accepts it, so parsing stops right there and the error is reported at this token.
 INVALID_NUMBER
     : ([0-9] | '.' [0-9]) [0-9a-zA-Z_.]*
     ;

@@ -1,0 +1,362 @@
+package dev.ramp.compiler.pass;
+
+import static dev.ramp.compiler.ir.Exprs.*;
+
+import dev.ramp.compiler.Library;
+import dev.ramp.compiler.RampException;
+import dev.ramp.compiler.diag.Diagnostic;
+import dev.ramp.compiler.diag.Hints;
+import dev.ramp.compiler.diag.Source;
+import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.ir.Cond;
+import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Fn;
+import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.ir.Parameter;
+import dev.ramp.compiler.syntax.Definition;
+import dev.ramp.compiler.syntax.Limits;
+import dev.ramp.compiler.syntax.Syntax;
+import dev.ramp.compiler.syntax.Syntax.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Syntax to core IR: resolves names, checks arities and types (number or condition), folds
+ * {@code let} and calls to definitions away by substitution, and flattens sums and products.
+ *
+ * <p>Names in an expression mean, innermost first: a {@code let} binding, the definition's
+ * variable or a parameter, then the constants {@code pi}, {@code e}, {@code inf} and {@code nan}
+ * ({@code inf} and {@code nan} exist so that every printed constant reads back). Called names are
+ * {@code where}, a primitive ({@link Fn}), or a definition of the library; a file's definitions
+ * join the library one by one, so a definition may call only those above it. Calling itself, or
+ * one defined further down, is an error: ramp inlines every call, and that is how recursion is
+ * ruled out.
+ */
+public final class Resolve {
+    private static final String WHERE = "where";
+    private static final Map<String, Double> CONSTANTS = constants();
+
+    private final Source source;
+    private final Library library;
+    private final String self;
+    private final Set<String> later;
+    private final Set<String> failed;
+    /** Names in scope and what they stand for; let saves and restores the entries it shadows. */
+    private final Map<String, Expr> scope = new LinkedHashMap<>();
+
+    private Resolve(Source source, Library library, String self, Set<String> later, Set<String> failed) {
+        this.source = source;
+        this.library = library;
+        this.self = self;
+        this.later = later;
+        this.failed = failed;
+    }
+
+    /**
+     * Resolves a file's definitions in order, each against {@code base} plus those above it,
+     * and returns {@code base} extended with them (a name already in {@code base} is replaced).
+     * Each definition reports at most its first error; a definition calling one that failed is
+     * skipped silently, so one mistake does not cascade.
+     */
+    public static Library definitions(List<Definition> definitions, Source source, Library base) throws RampException {
+        Map<String, Integer> remaining = new HashMap<>();
+        for (Definition d : definitions) remaining.merge(d.name(), 1, Integer::sum);
+        Map<String, Definition> seen = new HashMap<>();
+        Set<String> failed = new HashSet<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        Library library = base;
+        for (Definition d : definitions) {
+            remaining.computeIfPresent(d.name(), (name, n) -> n == 1 ? null : n - 1);
+            Definition first = seen.putIfAbsent(d.name(), d);
+            if (first != null) {
+                errors.add(new Diagnostic(source, d.at(), "'" + d.name() + "' is defined twice",
+                        "it is first defined at " + position(first.at())));
+                continue;
+            }
+            try {
+                library = library.with(new Resolve(source, library, d.name(), remaining.keySet(), failed).definition(d));
+            } catch (RampException e) {
+                errors.addAll(e.diagnostics());
+                failed.add(d.name());
+            } catch (Skipped e) {
+                failed.add(d.name());
+            }
+        }
+        if (!errors.isEmpty()) throw new RampException(errors);
+        return library;
+    }
+
+    /** Resolves a single definition against {@code library}. */
+    public static Function definition(Definition definition, Source source, Library library) throws RampException {
+        return new Resolve(source, library, definition.name(), Set.of(), Set.of()).definition(definition);
+    }
+
+    /** Resolves a bare expression in {@code x} into a parameterless function called {@code name}. */
+    public static Function expression(Syntax expr, String name, String text, Source source, Library library) throws RampException {
+        Resolve r = new Resolve(source, library, null, Set.of(), Set.of());
+        r.scope.put("x", var("x"));
+        return new Function(name, "x", List.of(), r.number(expr), List.of(), text);
+    }
+
+    private Function definition(Definition d) {
+        if (Fn.bySymbol(d.name()) != null || d.name().equals(WHERE)) {
+            throw error(d.at(), "'" + d.name() + "' is a primitive and cannot be redefined", "choose another name");
+        }
+        Map<String, Span> declared = new HashMap<>(Map.of(d.variable(), d.variableAt()));
+        scope.put(d.variable(), var(d.variable()));
+        List<Parameter> params = new ArrayList<>();
+        for (Definition.Parameter p : d.parameters()) {
+            Span first = declared.putIfAbsent(p.name(), p.at());
+            if (first != null) {
+                throw error(p.at(), p.name().equals(d.variable())
+                        ? "parameter '" + p.name() + "' has the same name as the variable"
+                        : "parameter '" + p.name() + "' is declared twice", "first declared at " + position(first));
+            }
+            params.add(new Parameter(p.name(), p.defaultValue().isPresent()
+                    ? OptionalDouble.of(value(p.defaultValue().get())) : OptionalDouble.empty()));
+            scope.put(p.name(), var(p.name()));
+        }
+        return new Function(d.name(), d.variable(), params, number(d.body()), d.doc(), d.sourceText());
+    }
+
+    /** {@code s} as a number; a condition here is a type error. */
+    Expr number(Syntax s) {
+        return switch (s) {
+            case Num n -> constant(value(n));
+            case Name n -> lookup(n);
+            case Unary(boolean negate, Syntax operand, Span _) -> negate ? neg(number(operand)) : number(operand);
+            case Power(Syntax base, Syntax exponent, Span _) -> pow(number(base), number(exponent));
+            case Infix infix when isArithmetic(infix) -> arithmetic(infix);
+            case Infix _, Not _ -> throw notANumber(s);
+            case Let let -> let(let, this::number);
+            case Call call -> call(call);
+        };
+    }
+
+    /** {@code s} as a condition; {@code context} says where one was expected, for the error. */
+    private Cond condition(Syntax s, String context) {
+        return switch (s) {
+            case Infix infix when isComparison(infix.steps().getFirst().op()) -> comparison(infix);
+            case Infix infix when !isArithmetic(infix) -> logic(infix);
+            case Not(Syntax operand, Span _) -> new Cond.Not(condition(operand, "after 'not'"));
+            case Let let -> let(let, body -> condition(body, context));
+            case Infix _, Num _, Name _, Unary _, Power _, Call _ -> {
+                number(s); // an error inside it comes first
+                throw error(s.span(), "expected a condition (a comparison) " + context, "compare it with something, as in x > 0");
+            }
+        };
+    }
+
+    private RampException notANumber(Syntax s) {
+        condition(s, ""); // an error inside it comes first
+        boolean comparison = s instanceof Infix infix && isComparison(infix.steps().getFirst().op());
+        return error(s.span(), (comparison ? "a comparison" : "a condition") + " cannot be used as a number",
+                "use where(condition, a, b) to choose between two numbers");
+    }
+
+    /** Sums and products become n-ary in one step, so a 100,000-term sum is one flat node. */
+    private Expr arithmetic(Infix infix) {
+        Operator level = infix.steps().getFirst().op();
+        List<Expr> operands = new ArrayList<>(infix.steps().size() + 1);
+        operands.add(number(infix.first()));
+        if (level == Operator.ADD || level == Operator.SUB) {
+            for (Step step : infix.steps()) {
+                Expr term = number(step.operand());
+                operands.add(step.op() == Operator.SUB ? neg(term) : term);
+            }
+            return add(operands);
+        }
+        int divisions = 0;
+        for (Step step : infix.steps()) {
+            Expr factor = number(step.operand());
+            if (step.op() == Operator.MUL) {
+                operands.add(factor);
+            } else if (++divisions > Limits.MAX_NESTING) {
+                // a / b / c is Div(Div(a, b), c): one level deeper per '/'.
+                throw error(step.at(), "expression nested too deeply (more than " + Limits.MAX_NESTING + " levels)",
+                        "a chain of divisions nests one level per '/'; write a / (b * c * ...) instead");
+            } else {
+                Expr quotient = div(mul(operands), factor);
+                operands = new ArrayList<>(List.of(quotient));
+            }
+        }
+        return mul(operands);
+    }
+
+    private Cond comparison(Infix infix) {
+        Step step = infix.steps().getFirst();
+        Cond result = new Cond.Compare(compareOp(step.op()), number(infix.first()), number(step.operand()));
+        if (infix.steps().size() > 1) {
+            Step second = infix.steps().get(1);
+            throw error(second.at(), "comparisons cannot be chained", "write a < b and b < c");
+        }
+        return result;
+    }
+
+    /** A chain of and (or of or) as a balanced tree: p and q and r ... may be long. */
+    private Cond logic(Infix infix) {
+        List<Cond> operands = new ArrayList<>();
+        operands.add(condition(infix.first(), "on the left of '" + infix.steps().getFirst().op().symbol() + "'"));
+        for (Step step : infix.steps()) {
+            operands.add(condition(step.operand(), "on the right of '" + step.op().symbol() + "'"));
+        }
+        return balanced(operands, infix.steps().getFirst().op() == Operator.AND, 0, operands.size());
+    }
+
+    private static Cond balanced(List<Cond> operands, boolean and, int from, int to) {
+        if (to - from == 1) return operands.get(from);
+        int middle = from + (to - from + 1) / 2;
+        Cond left = balanced(operands, and, from, middle);
+        Cond right = balanced(operands, and, middle, to);
+        return and ? new Cond.And(left, right) : new Cond.Or(left, right);
+    }
+
+    /** Bindings are sequential (each sees the ones before it) and shadow outer names. */
+    private <T> T let(Let let, java.util.function.Function<Syntax, T> body) {
+        Map<String, Expr> shadowed = new LinkedHashMap<>();
+        Set<String> bound = new HashSet<>();
+        try {
+            for (Binding b : let.bindings()) {
+                if (!bound.add(b.name())) throw error(b.at(), "'" + b.name() + "' is bound twice in this let", "use another name");
+                Expr value = number(b.value());
+                Expr previous = scope.put(b.name(), value);
+                shadowed.putIfAbsent(b.name(), previous);
+            }
+            return body.apply(let.body());
+        } finally {
+            shadowed.forEach((name, previous) -> {
+                if (previous == null) scope.remove(name);
+                else scope.put(name, previous);
+            });
+        }
+    }
+
+    private Expr lookup(Name n) {
+        Expr value = scope.get(n.name());
+        if (value != null) return value;
+        Double constant = CONSTANTS.get(n.name());
+        if (constant != null) return constant(constant);
+        String hint;
+        if (isCallable(n.name())) {
+            hint = "'" + n.name() + "' is a function: call it, as in " + n.name() + "(x)";
+        } else {
+            List<String> candidates = Stream.concat(scope.keySet().stream(), CONSTANTS.keySet().stream()).toList();
+            hint = Hints.nearest(n.name(), candidates).map(near -> "did you mean '" + near + "'?").orElse(
+                    self == null
+                            ? "an expression is a function of x alone; for a parameter, write a definition such as f(x; " + n.name() + " = 1) = ..."
+                            : "names in scope: " + String.join(", ", scope.keySet()));
+        }
+        throw error(n.span(), "unknown name '" + n.name() + "'", hint);
+    }
+
+    private Expr call(Call c) {
+        String name = c.callee();
+        if (name.equals(WHERE)) return conditional(c);
+        Fn fn = Fn.bySymbol(name);
+        if (fn != null) return primitive(fn, c);
+        if (name.equals(self)) {
+            throw error(c.at(), "'" + name + "' calls itself", "ramp inlines every call, so a definition cannot call itself");
+        }
+        if (later.contains(name)) {
+            throw error(c.at(), "'" + name + "' is defined later in the file",
+                    "a definition can call only the library and the definitions above it; move '" + name + "' up");
+        }
+        if (failed.contains(name)) throw new Skipped();
+        Function f = library.lookup(name);
+        if (f != null) return new Inline(this::number, source).call(f, c);
+        if (scope.containsKey(name)) {
+            throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
+        }
+        List<String> callables = Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)),
+                library.names().stream()).toList();
+        throw error(c.at(), "unknown function '" + name + "'",
+                Hints.nearest(name, callables).map(near -> "did you mean '" + near + "'?").orElse(null));
+    }
+
+    private Expr conditional(Call c) {
+        if (!c.named().isEmpty()) throw Inline.noParameters(source, WHERE, c.named().getFirst());
+        if (c.args().size() != 3) {
+            throw error(c.at(), "'where' takes 3 arguments, got " + c.args().size(), "where(condition, value if true, value if false)");
+        }
+        Cond cond = condition(c.args().getFirst(), "as the first argument of where");
+        return where(cond, number(c.args().get(1)), number(c.args().get(2)));
+    }
+
+    private Expr primitive(Fn fn, Call c) {
+        if (!c.named().isEmpty()) throw Inline.noParameters(source, fn.symbol(), c.named().getFirst());
+        if (c.args().size() != fn.arity()) {
+            throw error(c.at(), "'" + fn.symbol() + "' takes " + Inline.arguments(fn.arity()) + ", got " + c.args().size(), null);
+        }
+        return new Expr.Call(fn, c.args().stream().map(this::number).toList());
+    }
+
+    private boolean isCallable(String name) {
+        return name.equals(WHERE) || Fn.bySymbol(name) != null || library.lookup(name) != null;
+    }
+
+    private double value(Num n) {
+        double v = Double.parseDouble(n.text()); // the grammar admits only valid Java double syntax
+        if (Double.isInfinite(v)) {
+            throw error(n.span(), "number out of range", "'" + n.text() + "' is beyond the largest double, about 1.8e308");
+        }
+        return v;
+    }
+
+    private static boolean isArithmetic(Infix infix) {
+        return switch (infix.steps().getFirst().op()) {
+            case ADD, SUB, MUL, DIV -> true;
+            case LT, LE, GT, GE, EQ, NE, AND, OR -> false;
+        };
+    }
+
+    private static boolean isComparison(Operator op) {
+        return switch (op) {
+            case LT, LE, GT, GE, EQ, NE -> true;
+            case ADD, SUB, MUL, DIV, AND, OR -> false;
+        };
+    }
+
+    private static Cond.Op compareOp(Operator op) {
+        return switch (op) {
+            case LT -> Cond.Op.LT;
+            case LE -> Cond.Op.LE;
+            case GT -> Cond.Op.GT;
+            case GE -> Cond.Op.GE;
+            case EQ -> Cond.Op.EQ;
+            case NE -> Cond.Op.NE;
+            case ADD, SUB, MUL, DIV, AND, OR -> throw new IllegalArgumentException("not a comparison: " + op);
+        };
+    }
+
+    private static Map<String, Double> constants() {
+        Map<String, Double> constants = new LinkedHashMap<>();
+        constants.put("pi", Math.PI);
+        constants.put("e", Math.E);
+        constants.put("inf", Double.POSITIVE_INFINITY);
+        constants.put("nan", Double.NaN);
+        return java.util.Collections.unmodifiableMap(constants);
+    }
+
+    static String position(Span span) {
+        return span.line() + ":" + span.column();
+    }
+
+    private RampException error(Span span, String message, String hint) {
+        return new RampException(new Diagnostic(source, span, message, hint));
+    }
+
+    /** Thrown for a call of an earlier definition that had errors: already reported, so silent. */
+    private static final class Skipped extends RuntimeException {
+        Skipped() {
+            super(null, null, false, false);
+        }
+    }
+}

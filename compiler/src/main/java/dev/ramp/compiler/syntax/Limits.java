@@ -1,0 +1,23 @@
+package dev.ramp.compiler.syntax;
+
+/**
+ * The front end's size limits, in one place. They exist because the parser and every pass after
+ * it recurse on nesting: without a limit, 100,000 nested parentheses overflow the stack.
+ */
+public final class Limits {
+    private Limits() {}
+
+    /**
+     * The deepest nesting accepted: parentheses, calls, unary operators, {@code ^} chains, {@code
+     * not}, {@code let} and chains of divisions each count as a level. Real activations nest a
+     * dozen levels; 256 leaves the recursive passes a wide safety margin on a 1 MB thread stack.
+     */
+    public static final int MAX_NESTING = 256;
+
+    /**
+     * The most tokens one input may hold. Enough for a 100,000-term sum {@code x+x+...+x}; the
+     * lexer stops at the first token past it, so a 10 MB input is rejected without being
+     * tokenised in full.
+     */
+    public static final int MAX_TOKENS = 250_000;
+}
