@@ -21,12 +21,10 @@ definition
     : name=IDENT '(' variable=IDENT (';' params+=parameter (',' params+=parameter)*)? ')' '=' body=expr
     ;
 
+// A default is parsed as any expression so that `a = x` or `a = 1/3` can be told "must be a
+// number" by the compiler, instead of failing as a puzzling parse error further on.
 parameter
-    : name=IDENT ('=' defaultValue=signedNumber)?
-    ;
-
-signedNumber
-    : sign=('-' | '+')? NUMBER
+    : name=IDENT ('=' defaultValue=expr)?
     ;
 
 // Precedence from tightest to loosest, as listed: ANTLR gives earlier alternatives priority.

@@ -3,6 +3,7 @@ package dev.ramp.compiler.ir;
 import static dev.ramp.compiler.ir.Exprs.*;
 
 import dev.ramp.compiler.ir.Expr.*;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,21 @@ public final class Substitute {
             case Const c -> c;
             case Var(String name) -> values.getOrDefault(name, e);
             case Neg(Expr arg) -> neg(expr(arg));
-            case Add(List<Expr> terms) -> add(terms.stream().map(this::expr).toList());
-            case Mul(List<Expr> factors) -> mul(factors.stream().map(this::expr).toList());
+            case Add(List<Expr> terms) -> add(all(terms));
+            case Mul(List<Expr> factors) -> mul(all(factors));
             case Div(Expr num, Expr den) -> div(expr(num), expr(den));
             case Pow(Expr base, Expr exponent) -> pow(expr(base), expr(exponent));
-            case Call(Fn fn, List<Expr> args) -> new Call(fn, args.stream().map(this::expr).toList());
+            case Call(Fn fn, List<Expr> args) -> new Call(fn, all(args));
             case Where(Cond cond, Expr ifTrue, Expr ifFalse) -> where(cond(cond), expr(ifTrue), expr(ifFalse));
         };
         done.put(e, result);
+        return result;
+    }
+
+    /** A loop, not a stream: two stack frames per level keep deep bodies safe. */
+    private List<Expr> all(List<Expr> operands) {
+        List<Expr> result = new ArrayList<>(operands.size());
+        for (Expr operand : operands) result.add(expr(operand));
         return result;
     }
 

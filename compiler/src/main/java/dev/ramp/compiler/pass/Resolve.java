@@ -103,7 +103,7 @@ public final class Resolve {
     public static Function expression(Syntax expr, String name, String text, Source source, Library library) throws RampException {
         Resolve r = new Resolve(source, library, null, Set.of(), Set.of());
         r.scope.put("x", var("x"));
-        return new Function(name, "x", List.of(), r.number(expr), List.of(), text);
+        return new Function(name, "x", List.of(), r.shallow(r.number(expr), expr.span()), List.of(), text);
     }
 
     private Function definition(Definition d) {
@@ -121,10 +121,30 @@ public final class Resolve {
                         : "parameter '" + p.name() + "' is declared twice", "first declared at " + position(first));
             }
             params.add(new Parameter(p.name(), p.defaultValue().isPresent()
-                    ? OptionalDouble.of(value(p.defaultValue().get())) : OptionalDouble.empty()));
+                    ? OptionalDouble.of(defaultValue(p.name(), p.defaultValue().get())) : OptionalDouble.empty()));
             scope.put(p.name(), var(p.name()));
         }
-        return new Function(d.name(), d.variable(), params, number(d.body()), d.doc(), d.sourceText());
+        return new Function(d.name(), d.variable(), params, shallow(number(d.body()), d.at()), d.doc(), d.sourceText());
+    }
+
+    /** {@code body}, if later recursive passes can take its depth. */
+    private Expr shallow(Expr body, Span at) {
+        int depth = Depth.of(body);
+        if (depth > Limits.MAX_DEPTH) {
+            throw error(at, "expression nested too deeply once calls are inlined (depth " + depth + ", limit " + Limits.MAX_DEPTH + ")",
+                    "every call is inlined, so calls of deeply nested definitions multiply their depth");
+        }
+        return body;
+    }
+
+    /** A parameter's default: a number literal, possibly signed. */
+    private double defaultValue(String parameter, Syntax s) {
+        return switch (s) {
+            case Num n -> value(n);
+            case Unary(boolean negate, Num n, Span _) -> negate ? -value(n) : value(n);
+            case Unary _, Name _, Power _, Infix _, Not _, Let _, Call _ -> throw error(s.span(),
+                    "the default of parameter '" + parameter + "' must be a number", "write its value, as in " + parameter + " = 0.5");
+        };
     }
 
     /** {@code s} as a number; a condition here is a type error. */

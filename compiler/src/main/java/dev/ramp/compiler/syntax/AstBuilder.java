@@ -56,8 +56,7 @@ final class AstBuilder extends RampBaseVisitor<Syntax> {
     private Definition definition(DefinitionContext ctx) {
         List<Definition.Parameter> params = new ArrayList<>();
         for (ParameterContext p : ctx.params) {
-            Optional<Num> defaultValue = Optional.ofNullable(p.defaultValue).map(d -> new Num(
-                    (d.sign == null ? "" : d.sign.getText()) + d.NUMBER().getText(), span(d)));
+            Optional<Syntax> defaultValue = Optional.ofNullable(p.defaultValue).map(this::visit);
             params.add(new Definition.Parameter(p.name.getText(), at(p.name), defaultValue));
         }
         return new Definition(ctx.name.getText(), at(ctx.name), ctx.variable.getText(), at(ctx.variable),

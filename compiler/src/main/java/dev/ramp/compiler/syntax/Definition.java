@@ -24,6 +24,9 @@ public record Definition(
         doc = List.copyOf(doc);
     }
 
-    /** A parameter {@code name} or {@code name = default}; the default keeps its sign ({@code -0.5}). */
-    public record Parameter(String name, Span at, Optional<Syntax.Num> defaultValue) {}
+    /**
+     * A parameter {@code name} or {@code name = default}. The grammar accepts any expression as
+     * the default; the resolver requires a number, possibly signed.
+     */
+    public record Parameter(String name, Span at, Optional<Syntax> defaultValue) {}
 }

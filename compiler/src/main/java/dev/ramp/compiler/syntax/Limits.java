@@ -15,6 +15,13 @@ public final class Limits {
     public static final int MAX_NESTING = 256;
 
     /**
+     * The deepest resolved expression accepted. Inlining multiplies depth (a definition nesting
+     * 200 calls of one nesting 200 calls is 40,000 deep) beyond what {@link #MAX_NESTING} bounds,
+     * and every later pass recurses on the IR; so the IR's depth is checked after resolution.
+     */
+    public static final int MAX_DEPTH = 1_000;
+
+    /**
      * The most tokens one input may hold. Enough for a 100,000-term sum {@code x+x+...+x}; the
      * lexer stops at the first token past it, so a 10 MB input is rejected without being
      * tokenised in full.

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -36,6 +37,13 @@ final class SyntaxErrors {
         List<Token> tokens = scan.tokens();
         Token previous = previous(tokens, offending);
         Token open = unclosedParenthesis(tokens, offending);
+        // In `f(x) = x y` the parser takes `y` for the name of a next definition and fails at
+        // the missing '(' after it; the mistake is `y` itself.
+        if (expected.size() == 1 && expected.contains(LPAREN) && previous != null && previous.getType() == IDENT
+                && adjacentOnOneLine(previous(tokens, previous), previous)) {
+            return new RampException(new Diagnostic(source, scan.positions().of(previous), "unexpected " + quote(previous),
+                    "is an operator missing before " + quote(previous) + "?"));
+        }
         String message;
         String hint = null;
         if (expected.contains(NUMBER) && expected.contains(LET) && previous != null && !endsOperand(previous)) {
@@ -46,18 +54,36 @@ final class SyntaxErrors {
             hint = "there is no '(' for it to close";
         } else if (expected.contains(RPAREN) && open != null) {
             message = "expected ')' to close '(' opened at " + open.getLine() + ":" + (scan.positions().of(open).column());
-            if (previous != null && endsOperand(previous) && startsOperand(offending)) hint = "is a ',' or an operator missing before " + quote(offending) + "?";
+            if (adjacentOnOneLine(previous, offending)) hint = "is a ',' or an operator missing before " + quote(offending) + "?";
         } else if (offending.getType() == Token.EOF) {
             message = "unexpected end of input";
         } else {
             message = "unexpected " + quote(offending);
-            if (previous != null && endsOperand(previous) && startsOperand(offending)) {
+            if (adjacentOnOneLine(previous, offending)) {
                 hint = "is an operator missing before " + quote(offending) + "?";
+            } else if (offending.getType() == ASSIGN && open != null) {
+                hint = "compare with '=='; parameters and named arguments follow ';', as in elu(x; alpha = 0.5)";
             } else if (offending.getType() == ASSIGN) {
                 hint = "compare with '=='; a definition looks like f(x) = ...";
             }
         }
         return new RampException(new Diagnostic(source, scan.positions().of(offending), message, hint));
+    }
+
+    /**
+     * Where a failed prediction is best reported. ANTLR names the token at which the last
+     * alternative died, which can be well past the mistake: in {@code f(x) = x y} the parser
+     * tries to read {@code y} as the start of a definition and fails at the end of input. When
+     * the token the decision started at already cannot follow (two operands in a row), or the
+     * failure is at the end of input, the start token is the better place.
+     */
+    static Token blame(NoViableAltException e, TokenScan scan) {
+        Token start = e.getStartToken();
+        Token offending = e.getOffendingToken();
+        if (start == offending || start.getType() == Token.EOF) return offending;
+        Token previous = previous(scan.tokens(), start);
+        boolean adjacentOperands = previous != null && endsOperand(previous) && startsOperand(start);
+        return offending.getType() == Token.EOF || adjacentOperands ? start : offending;
     }
 
     /** The diagnostic for a token no parser rule accepts. */
@@ -118,6 +144,11 @@ final class SyntaxErrors {
             else if (t.getType() == RPAREN && !open.isEmpty()) open.pop();
         }
         return open.peek();
+    }
+
+    /** Two operands in a row on one line, as in {@code x y}: probably a missing operator. */
+    private static boolean adjacentOnOneLine(Token previous, Token next) {
+        return previous != null && endsOperand(previous) && startsOperand(next) && previous.getLine() == next.getLine();
     }
 
     private static boolean endsOperand(Token t) {
