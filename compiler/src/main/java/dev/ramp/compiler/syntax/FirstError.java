@@ -2,10 +2,8 @@ package dev.ramp.compiler.syntax;
 
 import dev.ramp.compiler.diag.Source;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Token;
 
 /**
  * Stops the parse at its first error with a {@link dev.ramp.compiler.RampException}. ANTLR's
@@ -23,17 +21,16 @@ final class FirstError extends DefaultErrorStrategy {
 
     @Override
     public void reportError(Parser parser, RecognitionException e) {
-        Token offending = e instanceof NoViableAltException noViable ? SyntaxErrors.blame(noViable, scan) : e.getOffendingToken();
-        throw SyntaxErrors.at(source, scan, offending, e.getExpectedTokens());
+        throw SyntaxErrors.at(source, scan, e.getOffendingToken(), e.getExpectedTokens(), parser.getContext());
     }
 
     @Override
     protected void reportUnwantedToken(Parser parser) {
-        throw SyntaxErrors.at(source, scan, parser.getCurrentToken(), getExpectedTokens(parser));
+        throw SyntaxErrors.at(source, scan, parser.getCurrentToken(), getExpectedTokens(parser), parser.getContext());
     }
 
     @Override
     protected void reportMissingToken(Parser parser) {
-        throw SyntaxErrors.at(source, scan, parser.getCurrentToken(), getExpectedTokens(parser));
+        throw SyntaxErrors.at(source, scan, parser.getCurrentToken(), getExpectedTokens(parser), parser.getContext());
     }
 }

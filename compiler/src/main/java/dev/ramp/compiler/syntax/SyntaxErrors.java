@@ -5,12 +5,14 @@ import static dev.ramp.grammar.RampLexer.*;
 import dev.ramp.compiler.RampException;
 import dev.ramp.compiler.diag.Diagnostic;
 import dev.ramp.compiler.diag.Source;
+import dev.ramp.compiler.diag.Span;
+import dev.ramp.grammar.RampParser.DefinitionContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -27,22 +29,23 @@ final class SyntaxErrors {
             Pattern.compile("((?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)([A-Za-z_][A-Za-z_0-9]*)");
 
     /**
-     * The diagnostic for a parse that failed at {@code offending}, where the parser would have
-     * accepted {@code expected}.
+     * The diagnostic for a parse that failed at {@code offending}, in rule {@code context}, where
+     * the parser would have accepted {@code expected}.
      */
-    static RampException at(Source source, TokenScan scan, Token offending, IntervalSet expected) {
+    static RampException at(Source source, TokenScan scan, Token offending, IntervalSet expected, RuleContext context) {
         // The parser stops at an invalid token at the latest, sometimes a little before it.
         Token bad = scan.firstBad();
         if (bad != null && bad.getStartIndex() <= offending.getStartIndex()) return invalidToken(source, bad, scan.positions());
         List<Token> tokens = scan.tokens();
         Token previous = previous(tokens, offending);
         Token open = unclosedParenthesis(tokens, offending);
-        // In `f(x) = x y` the parser takes `y` for the name of a next definition and fails at
-        // the missing '(' after it; the mistake is `y` itself.
-        if (expected.size() == 1 && expected.contains(LPAREN) && previous != null && previous.getType() == IDENT
-                && adjacentOnOneLine(previous(tokens, previous), previous)) {
-            return new RampException(new Diagnostic(source, scan.positions().of(previous), "unexpected " + quote(previous),
-                    "is an operator missing before " + quote(previous) + "?"));
+        // In `f(x) = x y` or `f(x) = 2 * x g(x)` the parser takes `y` (or `g`) for the name of a
+        // next definition and fails in its header; the mistake is the name itself.
+        DefinitionContext header = unfinishedHeader(context);
+        if (header != null && adjacentOnOneLine(previous(tokens, header.getStart()), header.getStart())) {
+            Token name = header.getStart();
+            return new RampException(new Diagnostic(source, scan.positions().of(name), "unexpected " + quote(name),
+                    "is an operator missing before " + quote(name) + "?"));
         }
         String message;
         String hint = null;
@@ -52,7 +55,7 @@ final class SyntaxErrors {
         } else if (offending.getType() == RPAREN && open == null) {
             message = "unexpected ')'";
             hint = "there is no '(' for it to close";
-        } else if (expected.contains(RPAREN) && open != null) {
+        } else if ((expected.contains(RPAREN) || offending.getType() == Token.EOF) && open != null) {
             message = "expected ')' to close '(' opened at " + open.getLine() + ":" + (scan.positions().of(open).column());
             if (adjacentOnOneLine(previous, offending)) hint = "is a ',' or an operator missing before " + quote(offending) + "?";
         } else if (offending.getType() == Token.EOF) {
@@ -67,23 +70,13 @@ final class SyntaxErrors {
                 hint = "compare with '=='; a definition looks like f(x) = ...";
             }
         }
-        return new RampException(new Diagnostic(source, scan.positions().of(offending), message, hint));
-    }
-
-    /**
-     * Where a failed prediction is best reported. ANTLR names the token at which the last
-     * alternative died, which can be well past the mistake: in {@code f(x) = x y} the parser
-     * tries to read {@code y} as the start of a definition and fails at the end of input. When
-     * the token the decision started at already cannot follow (two operands in a row), or the
-     * failure is at the end of input, the start token is the better place.
-     */
-    static Token blame(NoViableAltException e, TokenScan scan) {
-        Token start = e.getStartToken();
-        Token offending = e.getOffendingToken();
-        if (start == offending || start.getType() == Token.EOF) return offending;
-        Token previous = previous(scan.tokens(), start);
-        boolean adjacentOperands = previous != null && endsOperand(previous) && startsOperand(start);
-        return offending.getType() == Token.EOF || adjacentOperands ? start : offending;
+        // At the end of input, point just past the last token, on its line, not at an empty last line.
+        Span where = scan.positions().of(offending);
+        if (offending.getType() == Token.EOF && previous != null) {
+            Span last = scan.positions().of(previous);
+            where = Span.at(last.line(), last.column() + last.length());
+        }
+        return new RampException(new Diagnostic(source, where, message, hint));
     }
 
     /** The diagnostic for a token no parser rule accepts. */
@@ -144,6 +137,14 @@ final class SyntaxErrors {
             else if (t.getType() == RPAREN && !open.isEmpty()) open.pop();
         }
         return open.peek();
+    }
+
+    /** The definition whose header (up to its '=') the parser is in, or null. */
+    private static DefinitionContext unfinishedHeader(RuleContext context) {
+        for (RuleContext c = context; c != null; c = c.parent) {
+            if (c instanceof DefinitionContext d) return d.ASSIGN() == null ? d : null;
+        }
+        return null;
     }
 
     /** Two operands in a row on one line, as in {@code x y}: probably a missing operator. */
