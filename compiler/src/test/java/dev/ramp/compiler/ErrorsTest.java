@@ -459,8 +459,9 @@ class ErrorsTest {
 
         @Test
         void duplicateDefinitionInOneFile() {
-            assertError("f(x) = x\nf(x) = 2 * x\n", """
-                    t.ramp:2:1: 'f' is defined twice
+            // g calls the first f: the duplicate below it is the only error.
+            assertError("f(x) = x\ng(x) = f(x)\nf(x) = 2 * x\n", """
+                    t.ramp:3:1: 'f' is defined twice
                       f(x) = 2 * x
                       ^
                       hint: it is first defined at 1:1

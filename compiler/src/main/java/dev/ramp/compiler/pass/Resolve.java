@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -43,16 +44,18 @@ import java.util.stream.Stream;
 public final class Resolve {
     private static final String WHERE = "where";
     private static final Map<String, Double> CONSTANTS = constants();
+    private static final Predicate<String> NOWHERE = name -> false;
 
     private final Source source;
     private final Library library;
     private final String self;
-    private final Set<String> later;
+    /** Whether a name is defined further down the file (and not above): calling it is an error. */
+    private final Predicate<String> later;
     private final Set<String> failed;
     /** Names in scope and what they stand for; let saves and restores the entries it shadows. */
     private final Map<String, Expr> scope = new LinkedHashMap<>();
 
-    private Resolve(Source source, Library library, String self, Set<String> later, Set<String> failed) {
+    private Resolve(Source source, Library library, String self, Predicate<String> later, Set<String> failed) {
         this.source = source;
         this.library = library;
         this.self = self;
@@ -82,7 +85,8 @@ public final class Resolve {
                 continue;
             }
             try {
-                library = library.with(new Resolve(source, library, d.name(), remaining.keySet(), failed).definition(d));
+                Predicate<String> later = name -> remaining.containsKey(name) && !seen.containsKey(name);
+                library = library.with(new Resolve(source, library, d.name(), later, failed).definition(d));
             } catch (RampException e) {
                 errors.addAll(e.diagnostics());
                 failed.add(d.name());
@@ -96,12 +100,12 @@ public final class Resolve {
 
     /** Resolves a single definition against {@code library}. */
     public static Function definition(Definition definition, Source source, Library library) throws RampException {
-        return new Resolve(source, library, definition.name(), Set.of(), Set.of()).definition(definition);
+        return new Resolve(source, library, definition.name(), NOWHERE, Set.of()).definition(definition);
     }
 
     /** Resolves a bare expression in {@code x} into a parameterless function called {@code name}. */
     public static Function expression(Syntax expr, String name, String text, Source source, Library library) throws RampException {
-        Resolve r = new Resolve(source, library, null, Set.of(), Set.of());
+        Resolve r = new Resolve(source, library, null, NOWHERE, Set.of());
         r.scope.put("x", var("x"));
         return new Function(name, "x", List.of(), r.shallow(r.number(expr), expr.span()), List.of(), text);
     }
@@ -285,7 +289,7 @@ public final class Resolve {
         if (name.equals(self)) {
             throw error(c.at(), "'" + name + "' calls itself", "ramp inlines every call, so a definition cannot call itself");
         }
-        if (later.contains(name)) {
+        if (later.test(name)) {
             throw error(c.at(), "'" + name + "' is defined later in the file",
                     "a definition can call only the library and the definitions above it; move '" + name + "' up");
         }
