@@ -40,6 +40,10 @@ import java.util.stream.Stream;
  * join the library one by one, so a definition may call only those above it. Calling itself, or
  * one defined further down, is an error: ramp inlines every call, and that is how recursion is
  * ruled out.
+ *
+ * <p>{@code let a = 1, b = a + x in body} binds numbers, sequentially (each binding sees the ones
+ * before it), shadowing outer names; bound values are substituted, sharing one subtree. Number
+ * literals too large for a double are errors; too small ones round to zero, as in Java.
  */
 public final class Resolve {
     private static final String WHERE = "where";
@@ -319,7 +323,9 @@ public final class Resolve {
         if (c.args().size() != fn.arity()) {
             throw error(c.at(), "'" + fn.symbol() + "' takes " + Inline.arguments(fn.arity()) + ", got " + c.args().size(), null);
         }
-        return new Expr.Call(fn, c.args().stream().map(this::number).toList());
+        List<Expr> args = new ArrayList<>(fn.arity());
+        for (Syntax arg : c.args()) args.add(number(arg)); // a loop: streams cost stack depth per nesting level
+        return new Expr.Call(fn, args);
     }
 
     private boolean isCallable(String name) {

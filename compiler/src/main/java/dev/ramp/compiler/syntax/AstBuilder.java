@@ -115,18 +115,18 @@ final class AstBuilder extends RampBaseVisitor<Syntax> {
 
     @Override
     public Syntax visitLet(LetContext ctx) {
-        List<Binding> bindings = ctx.bindings.stream()
-                .map(b -> new Binding(b.name.getText(), at(b.name), visit(b.value)))
-                .toList();
+        List<Binding> bindings = new ArrayList<>();
+        for (BindingContext b : ctx.bindings) bindings.add(new Binding(b.name.getText(), at(b.name), visit(b.value)));
         return new Let(bindings, visit(ctx.body), span(ctx));
     }
 
     @Override
     public Syntax visitCall(CallContext ctx) {
-        List<Syntax> args = ctx.args.stream().map(a -> visit(a.expr())).toList();
-        List<NamedArgument> named = ctx.named.stream()
-                .map(n -> new NamedArgument(n.name.getText(), at(n.name), visit(n.value)))
-                .toList();
+        // Loops rather than streams: each stream adds stack frames per level of nesting.
+        List<Syntax> args = new ArrayList<>();
+        for (ArgumentContext a : ctx.args) args.add(visit(a.expr()));
+        List<NamedArgument> named = new ArrayList<>();
+        for (NamedArgumentContext n : ctx.named) named.add(new NamedArgument(n.name.getText(), at(n.name), visit(n.value)));
         return new Call(ctx.callee.getText(), at(ctx.callee), args, named, span(ctx));
     }
 
