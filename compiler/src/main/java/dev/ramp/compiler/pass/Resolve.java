@@ -58,6 +58,8 @@ public final class Resolve {
     private final Set<String> failed;
     /** Names in scope and what they stand for; let saves and restores the entries it shadows. */
     private final Map<String, Expr> scope = new LinkedHashMap<>();
+    /** Depth and expanded size of the expressions built so far. */
+    private final Measure measure = new Measure();
 
     private Resolve(Source source, Library library, String self, Predicate<String> later, Set<String> failed) {
         this.source = source;
@@ -135,12 +137,24 @@ public final class Resolve {
         return new Function(d.name(), d.variable(), params, shallow(number(d.body()), d.at()), d.doc(), d.sourceText());
     }
 
-    /** {@code body}, if later recursive passes can take its depth. */
+    /**
+     * {@code body}, if the passes after this one can take its depth and size. Checked wherever
+     * sharing can multiply them (let bindings, inlined calls), so that a doubling let chain
+     * stops after about 20 levels rather than exhausting memory.
+     */
     private Expr shallow(Expr body, Span at) {
-        int depth = Depth.of(body);
-        if (depth > Limits.MAX_DEPTH) {
-            throw error(at, "expression nested too deeply once calls are inlined (depth " + depth + ", limit " + Limits.MAX_DEPTH + ")",
+        Measure.Size size = measure.of(body);
+        if (size.depth() > Limits.MAX_DEPTH) {
+            throw error(at, "expression nested too deeply once calls are inlined (depth " + size.depth() + ", limit " + Limits.MAX_DEPTH + ")",
                     "every call is inlined, so calls of deeply nested definitions multiply their depth");
+        }
+        if (size.nodes() > Limits.MAX_EXPANDED_SIZE) {
+            throw error(at, "expression too large once lets and calls are expanded (" + (size.nodes() == Long.MAX_VALUE ? "over 2^63" : size.nodes())
+                    + " nodes, limit " + Limits.MAX_EXPANDED_SIZE + ")", "each use of a let-bound name or parameter repeats its value");
+        }
+        if (measure.built() > Limits.MAX_BUILT) {
+            throw error(at, "expression too large to resolve (more than " + Limits.MAX_BUILT + " nodes built)",
+                    "sums and products are kept flat by copying, so a long chain of lets that each extend one is quadratic; write it as one sum");
         }
         return body;
     }
@@ -254,7 +268,7 @@ public final class Resolve {
         try {
             for (Binding b : let.bindings()) {
                 if (!bound.add(b.name())) throw error(b.at(), "'" + b.name() + "' is bound twice in this let", "use another name");
-                Expr value = number(b.value());
+                Expr value = shallow(number(b.value()), b.at());
                 Expr previous = scope.put(b.name(), value);
                 shadowed.putIfAbsent(b.name(), previous);
             }
@@ -299,7 +313,7 @@ public final class Resolve {
         }
         if (failed.contains(name)) throw new Skipped();
         Function f = library.lookup(name);
-        if (f != null) return new Inline(this::number, source).call(f, c);
+        if (f != null) return shallow(new Inline(this::number, source).call(f, c), c.at());
         if (scope.containsKey(name)) {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }

@@ -23,6 +23,20 @@ public final class Limits {
     public static final int MAX_DEPTH = 1_000;
 
     /**
+     * The largest resolved expression accepted, counted as a tree: a let-bound value or an
+     * argument used n times counts n times, since passes that walk the tree repeat the work.
+     * {@code let a = x*x in let b = a*a in ...} doubles per level; a 100,000-term sum is far below.
+     */
+    public static final long MAX_EXPANDED_SIZE = 1_000_000;
+
+    /**
+     * The most IR memory one definition may build while it is resolved, in nodes plus operand
+     * slots. A 100,000-term sum builds about 200,000; a chain of 40,000 lets that each extend
+     * the previous sum would build 800 million, since sums are copied to stay flat.
+     */
+    public static final long MAX_BUILT = 5_000_000;
+
+    /**
      * The most tokens one input may hold. Enough for a 100,000-term sum {@code x+x+...+x}; the
      * lexer stops at the first token past it, so a 10 MB input is rejected without being
      * tokenised in full.

@@ -3,6 +3,7 @@ package dev.ramp.compiler.syntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ramp.compiler.Compiler;
@@ -14,6 +15,8 @@ import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,9 +112,38 @@ class LimitsTest {
                 + "g(x) = " + "f(".repeat(10) + "x" + ")".repeat(10) + "\n";
         RampException e = within(() -> assertThrows(RampException.class, () -> Compiler.define(new Source("<test>", deep), Library.EMPTY)));
         Diagnostic d = e.diagnostics().getFirst();
-        assertEquals("expression nested too deeply once calls are inlined (depth 2001, limit 1000)", d.message());
+        // Reported at the call that crosses the limit: the fifth f from the inside.
+        assertEquals("expression nested too deeply once calls are inlined (depth 1001, limit 1000)", d.message());
         assertEquals(2, d.span().line());
-        assertEquals(1, d.span().column());
+        assertEquals(18, d.span().column());
+    }
+
+    @Test
+    void sharedSubexpressionsCannotExpandBeyondTheLimit() {
+        // Each let doubles the expanded tree (and, as products flatten, the product's factors).
+        String doubling = "let a0 = x in " + IntStream.range(1, 41)
+                .mapToObj(i -> "let a" + i + " = a" + (i - 1) + " * a" + (i - 1) + " in ").collect(Collectors.joining()) + "a40";
+        Diagnostic d = error(doubling);
+        assertEquals("expression too large once lets and calls are expanded (1048577 nodes, limit 1000000)", d.message());
+        assertEquals("each use of a let-bound name or parameter repeats its value", d.hint());
+        assertEquals(1 + doubling.indexOf("a20 ="), d.span().column());
+        // The same through calls: each definition uses its variable twice, and calls the one
+        // before it twice, so the size squares with each definition.
+        StringBuilder file = new StringBuilder("f0(x) = max(x, x)\n");
+        for (int i = 1; i <= 40; i++) file.append("f").append(i).append("(x) = f").append(i - 1).append("(f").append(i - 1).append("(x))\n");
+        RampException e = within(() -> assertThrows(RampException.class, () -> Compiler.define(new Source("<test>", file.toString()), Library.EMPTY)));
+        assertEquals(1, e.diagnostics().size()); // f5 fails; the definitions below it call it
+        assertEquals(6, e.diagnostics().getFirst().span().line());
+        assertTrue(e.diagnostics().getFirst().message().startsWith("expression too large once lets and calls are expanded"));
+    }
+
+    @Test
+    void aLongChainOfLetsExtendingOneSumIsStoppedBeforeItGetsSlow() {
+        // Within the token limit, but each binding copies the growing sum: quadratic work.
+        StringBuilder chain = new StringBuilder("let a0 = x");
+        for (int i = 1; i < 40_000; i++) chain.append(", a").append(i).append(" = a").append(i - 1).append(" + 1");
+        Diagnostic d = error(chain.append(" in a39999").toString());
+        assertEquals("expression too large to resolve (more than 5000000 nodes built)", d.message());
     }
 
     @Test
