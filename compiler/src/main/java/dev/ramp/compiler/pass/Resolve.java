@@ -51,7 +51,7 @@ public final class Resolve {
     private static final Predicate<String> NOWHERE = name -> false;
 
     private final Source source;
-    private final Library library;
+    private final Callables library;
     private final String self;
     /** Whether a name is defined further down the file (and not above): calling it is an error. */
     private final Predicate<String> later;
@@ -61,7 +61,7 @@ public final class Resolve {
     /** Depth and expanded size of the expressions built so far. */
     private final Measure measure = new Measure();
 
-    private Resolve(Source source, Library library, String self, Predicate<String> later, Set<String> failed) {
+    private Resolve(Source source, Callables library, String self, Predicate<String> later, Set<String> failed) {
         this.source = source;
         this.library = library;
         this.self = self;
@@ -72,8 +72,9 @@ public final class Resolve {
     /**
      * Resolves a file's definitions in order, each against {@code base} plus those above it,
      * and returns {@code base} extended with them (a name already in {@code base} is replaced).
-     * Each definition reports at most its first error; a definition calling one that failed is
-     * skipped silently, so one mistake does not cascade.
+     * Each definition reports at most its first error, and a file at most
+     * {@link Limits#MAX_ERRORS}; a definition calling one that failed is skipped silently, so one
+     * mistake does not cascade.
      */
     public static Library definitions(List<Definition> definitions, Source source, Library base) throws RampException {
         Map<String, Integer> remaining = new HashMap<>();
@@ -81,8 +82,10 @@ public final class Resolve {
         Map<String, Definition> seen = new HashMap<>();
         Set<String> failed = new HashSet<>();
         List<Diagnostic> errors = new ArrayList<>();
-        Library library = base;
+        Map<String, Function> resolved = new LinkedHashMap<>();
+        Callables callables = new Callables(base, resolved);
         for (Definition d : definitions) {
+            if (errors.size() >= Limits.MAX_ERRORS) break;
             remaining.computeIfPresent(d.name(), (name, n) -> n == 1 ? null : n - 1);
             Definition first = seen.putIfAbsent(d.name(), d);
             if (first != null) {
@@ -92,7 +95,7 @@ public final class Resolve {
             }
             try {
                 Predicate<String> later = name -> remaining.containsKey(name) && !seen.containsKey(name);
-                library = library.with(new Resolve(source, library, d.name(), later, failed).definition(d));
+                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d));
             } catch (RampException e) {
                 errors.addAll(e.diagnostics());
                 failed.add(d.name());
@@ -101,17 +104,17 @@ public final class Resolve {
             }
         }
         if (!errors.isEmpty()) throw new RampException(errors);
-        return library;
+        return base.withAll(resolved.values());
     }
 
     /** Resolves a single definition against {@code library}. */
     public static Function definition(Definition definition, Source source, Library library) throws RampException {
-        return new Resolve(source, library, definition.name(), NOWHERE, Set.of()).definition(definition);
+        return new Resolve(source, new Callables(library, Map.of()), definition.name(), NOWHERE, Set.of()).definition(definition);
     }
 
     /** Resolves a bare expression in {@code x} into a parameterless function called {@code name}. */
     public static Function expression(Syntax expr, String name, String text, Source source, Library library) throws RampException {
-        Resolve r = new Resolve(source, library, null, NOWHERE, Set.of());
+        Resolve r = new Resolve(source, new Callables(library, Map.of()), null, NOWHERE, Set.of());
         r.scope.put("x", var("x"));
         return new Function(name, "x", List.of(), r.shallow(r.number(expr), expr.span()), List.of(), text);
     }
@@ -318,7 +321,7 @@ public final class Resolve {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }
         List<String> callables = Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)),
-                library.names().stream()).toList();
+                library.names()).toList();
         throw error(c.at(), "unknown function '" + name + "'",
                 Hints.nearest(name, callables).map(near -> "did you mean '" + near + "'?").orElse(null));
     }
@@ -395,6 +398,21 @@ public final class Resolve {
 
     private RampException error(Span span, String message, String hint) {
         return new RampException(new Diagnostic(source, span, message, hint));
+    }
+
+    /**
+     * The definitions a call may name: the file's, resolved so far, over the library's. (Adding
+     * each to the library as it is resolved would copy the library once per definition.)
+     */
+    private record Callables(Library base, Map<String, Function> file) {
+        Function lookup(String name) {
+            Function f = file.get(name);
+            return f != null ? f : base.lookup(name);
+        }
+
+        Stream<String> names() {
+            return Stream.concat(file.keySet().stream(), base.names().stream());
+        }
     }
 
     /** Thrown for a call of an earlier definition that had errors: already reported, so silent. */

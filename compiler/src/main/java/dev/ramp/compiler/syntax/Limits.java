@@ -36,6 +36,9 @@ public final class Limits {
      */
     public static final long MAX_BUILT = 5_000_000;
 
+    /** The most diagnostics reported for one input; past a few, more errors rarely help. */
+    public static final int MAX_ERRORS = 10;
+
     /**
      * The most tokens one input may hold. Enough for a 100,000-term sum {@code x+x+...+x}; the
      * lexer stops at the first token past it, so a 10 MB input is rejected without being

@@ -138,6 +138,13 @@ class LimitsTest {
     }
 
     @Test
+    void thirtyThousandDefinitionsLoadQuickly() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) file.append("f").append(i).append("(x) = x\n");
+        assertEquals(30_000, within(() -> Compiler.define(new Source("<test>", file.toString()), Library.EMPTY)).names().size());
+    }
+
+    @Test
     void aLongChainOfLetsExtendingOneSumIsStoppedBeforeItGetsSlow() {
         // Within the token limit, but each binding copies the growing sum: quadratic work.
         StringBuilder chain = new StringBuilder("let a0 = x");
