@@ -59,8 +59,8 @@ public final class Bind {
     private static void checkKnown(Function f, Map<String, Double> values) {
         for (Map.Entry<String, Double> e : values.entrySet()) {
             if (f.parameter(e.getKey()) == null) {
-                Source shown = new Source(COMMAND_LINE, e.getKey() + "=" + Inline.number(e.getValue()));
-                throw Inline.unknownParameter(shown, f, e.getKey(), new Span(1, 1, e.getKey().length()));
+                Source shown = new Source(COMMAND_LINE, e.getKey() + "=" + Calls.number(e.getValue()));
+                throw Calls.unknownParameter(shown, f, e.getKey(), new Span(1, 1, e.getKey().length()));
             }
         }
     }

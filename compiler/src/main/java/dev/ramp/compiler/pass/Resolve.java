@@ -17,6 +17,7 @@ import dev.ramp.compiler.syntax.Definition;
 import dev.ramp.compiler.syntax.Limits;
 import dev.ramp.compiler.syntax.Syntax;
 import dev.ramp.compiler.syntax.Syntax.*;
+import dev.ramp.compiler.syntax.Syntax.Operator.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -179,7 +180,7 @@ public final class Resolve {
             case Name n -> lookup(n);
             case Unary(boolean negate, Syntax operand, Span _) -> negate ? neg(number(operand)) : number(operand);
             case Power(Syntax base, Syntax exponent, Span _) -> pow(number(base), number(exponent));
-            case Infix infix when isArithmetic(infix) -> arithmetic(infix);
+            case Infix infix when kind(infix) == Kind.ARITHMETIC -> arithmetic(infix);
             case Infix _, Not _ -> throw notANumber(s);
             case Let let -> let(let, this::number);
             case Call call -> call(call);
@@ -189,8 +190,8 @@ public final class Resolve {
     /** {@code s} as a condition; {@code context} says where one was expected, for the error. */
     private Cond condition(Syntax s, String context) {
         return switch (s) {
-            case Infix infix when isComparison(infix.steps().getFirst().op()) -> comparison(infix);
-            case Infix infix when !isArithmetic(infix) -> logic(infix);
+            case Infix infix when kind(infix) == Kind.COMPARISON -> comparison(infix);
+            case Infix infix when kind(infix) == Kind.LOGIC -> logic(infix);
             case Not(Syntax operand, Span _) -> new Cond.Not(condition(operand, "after 'not'"));
             case Let let -> let(let, body -> condition(body, context));
             case Infix _, Num _, Name _, Unary _, Power _, Call _ -> {
@@ -202,7 +203,7 @@ public final class Resolve {
 
     private RampException notANumber(Syntax s) {
         condition(s, ""); // an error inside it comes first
-        boolean comparison = s instanceof Infix infix && isComparison(infix.steps().getFirst().op());
+        boolean comparison = s instanceof Infix infix && kind(infix) == Kind.COMPARISON;
         return error(s.span(), (comparison ? "a comparison" : "a condition") + " cannot be used as a number",
                 "use where(condition, a, b) to choose between two numbers");
     }
@@ -304,9 +305,10 @@ public final class Resolve {
 
     private Expr call(Call c) {
         String name = c.callee();
-        if (name.equals(WHERE)) return conditional(c);
+        Calls calls = new Calls(source, this::number, this::condition);
+        if (name.equals(WHERE)) return calls.where(c);
         Fn fn = Fn.bySymbol(name);
-        if (fn != null) return primitive(fn, c);
+        if (fn != null) return calls.primitive(fn, c);
         if (name.equals(self)) {
             throw error(c.at(), "'" + name + "' calls itself", "ramp inlines every call, so a definition cannot call itself");
         }
@@ -316,7 +318,7 @@ public final class Resolve {
         }
         if (failed.contains(name)) throw new Skipped();
         Function f = library.lookup(name);
-        if (f != null) return shallow(new Inline(this::number, source).call(f, c), c.at());
+        if (f != null) return shallow(calls.inline(f, c), c.at());
         if (scope.containsKey(name)) {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }
@@ -324,25 +326,6 @@ public final class Resolve {
                 library.names()).toList();
         throw error(c.at(), "unknown function '" + name + "'",
                 Hints.nearest(name, callables).map(near -> "did you mean '" + near + "'?").orElse(null));
-    }
-
-    private Expr conditional(Call c) {
-        if (!c.named().isEmpty()) throw Inline.noParameters(source, WHERE, c.named().getFirst());
-        if (c.args().size() != 3) {
-            throw error(c.at(), "'where' takes 3 arguments, got " + c.args().size(), "where(condition, value if true, value if false)");
-        }
-        Cond cond = condition(c.args().getFirst(), "as the first argument of where");
-        return where(cond, number(c.args().get(1)), number(c.args().get(2)));
-    }
-
-    private Expr primitive(Fn fn, Call c) {
-        if (!c.named().isEmpty()) throw Inline.noParameters(source, fn.symbol(), c.named().getFirst());
-        if (c.args().size() != fn.arity()) {
-            throw error(c.at(), "'" + fn.symbol() + "' takes " + Inline.arguments(fn.arity()) + ", got " + c.args().size(), null);
-        }
-        List<Expr> args = new ArrayList<>(fn.arity());
-        for (Syntax arg : c.args()) args.add(number(arg)); // a loop: streams cost stack depth per nesting level
-        return new Expr.Call(fn, args);
     }
 
     private boolean isCallable(String name) {
@@ -357,30 +340,17 @@ public final class Resolve {
         return v;
     }
 
-    private static boolean isArithmetic(Infix infix) {
-        return switch (infix.steps().getFirst().op()) {
-            case ADD, SUB, MUL, DIV -> true;
-            case LT, LE, GT, GE, EQ, NE, AND, OR -> false;
-        };
+    /** The kind of an operator chain; all its operators are of one precedence level. */
+    private static Kind kind(Infix infix) {
+        return infix.steps().getFirst().op().kind();
     }
 
-    private static boolean isComparison(Operator op) {
-        return switch (op) {
-            case LT, LE, GT, GE, EQ, NE -> true;
-            case ADD, SUB, MUL, DIV, AND, OR -> false;
-        };
-    }
-
+    /** The IR comparison written like {@code op}. */
     private static Cond.Op compareOp(Operator op) {
-        return switch (op) {
-            case LT -> Cond.Op.LT;
-            case LE -> Cond.Op.LE;
-            case GT -> Cond.Op.GT;
-            case GE -> Cond.Op.GE;
-            case EQ -> Cond.Op.EQ;
-            case NE -> Cond.Op.NE;
-            case ADD, SUB, MUL, DIV, AND, OR -> throw new IllegalArgumentException("not a comparison: " + op);
-        };
+        for (Cond.Op c : Cond.Op.values()) {
+            if (c.symbol().equals(op.symbol())) return c;
+        }
+        throw new IllegalArgumentException("not a comparison: " + op);
     }
 
     private static Map<String, Double> constants() {

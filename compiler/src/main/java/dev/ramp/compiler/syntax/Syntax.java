@@ -67,19 +67,29 @@ public sealed interface Syntax {
 
     /** The binary operators of the left-associative levels, loosest last. */
     enum Operator {
-        MUL("*"), DIV("/"), ADD("+"), SUB("-"),
-        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!="),
-        AND("and"), OR("or");
+        MUL("*", Kind.ARITHMETIC), DIV("/", Kind.ARITHMETIC), ADD("+", Kind.ARITHMETIC), SUB("-", Kind.ARITHMETIC),
+        LT("<", Kind.COMPARISON), LE("<=", Kind.COMPARISON), GT(">", Kind.COMPARISON),
+        GE(">=", Kind.COMPARISON), EQ("==", Kind.COMPARISON), NE("!=", Kind.COMPARISON),
+        AND("and", Kind.LOGIC), OR("or", Kind.LOGIC);
+
+        /** What an operator combines: numbers into a number, numbers into a condition, or conditions. */
+        public enum Kind { ARITHMETIC, COMPARISON, LOGIC }
 
         private final String symbol;
+        private final Kind kind;
 
-        Operator(String symbol) {
+        Operator(String symbol, Kind kind) {
             this.symbol = symbol;
+            this.kind = kind;
         }
 
         /** The operator as written. */
         public String symbol() {
             return symbol;
+        }
+
+        public Kind kind() {
+            return kind;
         }
 
         /** The operator written {@code symbol}. */

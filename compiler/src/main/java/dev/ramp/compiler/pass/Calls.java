@@ -7,33 +7,63 @@ import dev.ramp.compiler.diag.Diagnostic;
 import dev.ramp.compiler.diag.Hints;
 import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.ir.Cond;
 import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Exprs;
+import dev.ramp.compiler.ir.Fn;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.compiler.ir.Parameter;
 import dev.ramp.compiler.ir.Substitute;
 import dev.ramp.compiler.syntax.Syntax;
 import dev.ramp.compiler.syntax.Syntax.Call;
 import dev.ramp.compiler.syntax.Syntax.NamedArgument;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Inlines a call of a definition: matches the arguments to the callee's variable and parameters
- * (the first argument is the variable, further positional ones are parameters in order, named
- * ones follow {@code ;}), fills in defaults, and substitutes them all into the callee's body.
+ * Resolves calls, once {@link Resolve} has found what the name means: {@code where}, a
+ * primitive, or a definition, which is inlined. Inlining matches the arguments to the callee's
+ * variable and parameters (the first argument is the variable, further positional ones are
+ * parameters in order, named ones follow {@code ;}), fills in defaults, and substitutes them all
+ * into the callee's body.
  */
-final class Inline {
-    private final java.util.function.Function<Syntax, Expr> number;
+final class Calls {
     private final Source source;
+    private final java.util.function.Function<Syntax, Expr> number;
+    private final BiFunction<Syntax, String, Cond> condition;
 
-    Inline(java.util.function.Function<Syntax, Expr> number, Source source) {
-        this.number = number;
+    Calls(Source source, java.util.function.Function<Syntax, Expr> number, BiFunction<Syntax, String, Cond> condition) {
         this.source = source;
+        this.number = number;
+        this.condition = condition;
     }
 
-    Expr call(Function f, Call c) {
+    /** {@code where(condition, ifTrue, ifFalse)}: a branch, not a primitive. */
+    Expr where(Call c) {
+        if (!c.named().isEmpty()) throw noParameters("where", c.named().getFirst());
+        if (c.args().size() != 3) {
+            throw error(c.at(), "'where' takes 3 arguments, got " + c.args().size(), "where(condition, value if true, value if false)");
+        }
+        Cond cond = condition.apply(c.args().getFirst(), "as the first argument of where");
+        return Exprs.where(cond, number.apply(c.args().get(1)), number.apply(c.args().get(2)));
+    }
+
+    Expr primitive(Fn fn, Call c) {
+        if (!c.named().isEmpty()) throw noParameters(fn.symbol(), c.named().getFirst());
+        if (c.args().size() != fn.arity()) {
+            throw error(c.at(), "'" + fn.symbol() + "' takes " + arguments(fn.arity()) + ", got " + c.args().size(), null);
+        }
+        List<Expr> args = new ArrayList<>(fn.arity());
+        for (Syntax arg : c.args()) args.add(number.apply(arg)); // a loop: streams cost stack depth per nesting level
+        return new Expr.Call(fn, args);
+    }
+
+    /** A call of a definition, inlined. */
+    Expr inline(Function f, Call c) {
         int most = 1 + f.parameters().size();
         if (c.args().isEmpty() || c.args().size() > most) {
             String takes = most == 1 ? arguments(1) : "1 to " + most + " arguments";
@@ -83,18 +113,18 @@ final class Inline {
     }
 
     /** For a named argument given to {@code where} or a primitive. */
-    static RampException noParameters(Source source, String callee, NamedArgument n) {
+    private RampException noParameters(String callee, NamedArgument n) {
         return new RampException(new Diagnostic(source, n.at(), "unknown parameter '" + n.name() + "' of '" + callee + "'",
                 "'" + callee + "' has no parameters"));
     }
 
     /** "1 argument", "2 arguments". */
-    static String arguments(int n) {
+    private static String arguments(int n) {
         return n + (n == 1 ? " argument" : " arguments");
     }
 
     /** How {@code f} is called, defaults included: {@code elu(x; alpha = 1)}. */
-    static String signature(Function f) {
+    private static String signature(Function f) {
         if (f.parameters().isEmpty()) return f.name() + "(" + f.variable() + ")";
         return f.name() + "(" + f.variable() + "; " + f.parameters().stream()
                 .map(p -> p.name() + (p.defaultValue().isPresent() ? " = " + number(p.defaultValue().getAsDouble()) : ""))
