@@ -6,7 +6,8 @@
 //
 // Newlines are white space, so a definition may span lines; a definition ends where the next
 // `name(` ... `) =` begins. Alternatives are labelled so the AST builder has one visit method per
-// label. The grammar holds syntax only: names, arities and types are checked by the compiler.
+// label. The grammar holds syntax only: names, arities and types are checked by the compiler
+// (which also rules out recursion: a definition may call only the library and definitions above it).
 grammar Ramp;
 
 // ---------------------------------------------------------------- Parser rules
