@@ -1,17 +1,25 @@
 package dev.ramp.compiler;
 
 import dev.ramp.compiler.diag.Diagnostic;
+import dev.ramp.compiler.diag.Hints;
 import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.ir.Parameter;
 import dev.ramp.compiler.pass.Bind;
+import dev.ramp.compiler.pass.Differentiate;
+import dev.ramp.compiler.pass.Eval;
 import dev.ramp.compiler.pass.Resolve;
 import dev.ramp.compiler.syntax.Definition;
 import dev.ramp.compiler.syntax.Input;
 import dev.ramp.compiler.syntax.Parse;
 import dev.ramp.compiler.syntax.Syntax;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +52,20 @@ public final class Compiler {
             case Input.Definitions(List<Definition> definitions) -> Resolve.definitions(definitions, source, base);
             case Input.BareExpression(Syntax expr, String text) -> base.with(Resolve.expression(expr, fileStem(source), text, source, base));
             case Input.Empty(Span end) -> throw empty(source, end);
+        });
+    }
+
+    /**
+     * As {@link #define}, for the standard library only: its definitions may take a primitive's
+     * name ({@code sigmoid}, {@code tanh}, and {@code softplus} with PyTorch's parameters), so
+     * that commands find them by the names users know. In formulas those names still call the
+     * primitive.
+     */
+    public static Library defineStandard(Source source, Library base) throws RampException {
+        return guard(source, () -> switch (Parse.input(source)) {
+            case Input.Definitions(List<Definition> definitions) -> Resolve.definitions(definitions, source, base, true);
+            case Input.BareExpression(Syntax expr, String text) -> throw new IllegalArgumentException("a stdlib file holds definitions");
+            case Input.Empty(Span end) -> base;
         });
     }
 
@@ -102,6 +124,51 @@ public final class Compiler {
      */
     public static Map<String, Double> parameterValues(Function f, Map<String, Double> given) throws RampException {
         return Bind.parameterValues(f, given);
+    }
+
+    /**
+     * The simplified {@code order}-th derivative of {@code f} with respect to {@code wrt} (its
+     * input variable when null, or one of its parameters): {@link Differentiate} then
+     * {@code Simplify}, order by order. Order 0 gives the simplified body. An unknown
+     * {@code wrt} or a negative order is reported as from the {@code <command line>}.
+     *
+     * {@snippet :
+     * Compiler.derivative(lib.lookup("elu"), "alpha", 1); // where(x > 0, 0, expm1(x))
+     * }
+     */
+    public static Expr derivative(Function f, String wrt, int order) throws RampException {
+        return Differentiate.derivative(f.body(), checkWrt(f, wrt), checkOrder(order));
+    }
+
+    /**
+     * The {@code order}-th derivative of {@code f} with respect to {@code wrt} as a function of
+     * its input, with the parameters at {@code parameterValues} (see {@link #parameterValues}).
+     * Order 0 evaluates the body as written, not simplified.
+     */
+    public static DoubleUnaryOperator evaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
+            throws RampException {
+        Expr e = order == 0 && wrt == null ? f.body() : derivative(f, wrt, order);
+        String variable = f.variable();
+        Map<String, Double> params = new HashMap<>(parameterValues);
+        return x -> Eval.eval(e, name -> name.equals(variable) ? x : params.get(name));
+    }
+
+    private static String checkWrt(Function f, String wrt) {
+        if (wrt == null || wrt.equals(f.variable()) || f.parameter(wrt) != null) return wrt == null ? f.variable() : wrt;
+        List<String> names = new ArrayList<>();
+        names.add(f.variable());
+        for (Parameter p : f.parameters()) names.add(p.name());
+        String shown = "--wrt " + wrt;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 7, wrt.length()),
+                "'" + f.name() + "' has no variable or parameter '" + wrt + "'",
+                Hints.nearest(wrt, names).map(n -> "did you mean '" + n + "'?").orElse("it has " + String.join(", ", names))));
+    }
+
+    private static int checkOrder(int order) {
+        if (order >= 0) return order;
+        String shown = "--order " + order;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 9, shown.length() - 8),
+                "derivative order must be 0 or more, got " + order));
     }
 
     /** The last line of defence: the limits should keep recursion shallow, but never crash. */

@@ -78,6 +78,17 @@ public final class Resolve {
      * mistake does not cascade.
      */
     public static Library definitions(List<Definition> definitions, Source source, Library base) throws RampException {
+        return definitions(definitions, source, base, false);
+    }
+
+    /**
+     * As {@link #definitions(List, Source, Library)}; with {@code primitiveNamesAllowed}, a
+     * definition may take a primitive's name. Only the stdlib does that, to document and
+     * parameterise the built-ins (PyTorch's softplus with beta and threshold) under the names
+     * users look for; calls in formulas still mean the primitive.
+     */
+    public static Library definitions(List<Definition> definitions, Source source, Library base, boolean primitiveNamesAllowed)
+            throws RampException {
         Map<String, Integer> remaining = new HashMap<>();
         for (Definition d : definitions) remaining.merge(d.name(), 1, Integer::sum);
         Map<String, Definition> seen = new HashMap<>();
@@ -96,7 +107,7 @@ public final class Resolve {
             }
             try {
                 Predicate<String> later = name -> remaining.containsKey(name) && !seen.containsKey(name);
-                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d));
+                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d, primitiveNamesAllowed));
             } catch (RampException e) {
                 errors.addAll(e.diagnostics());
                 failed.add(d.name());
@@ -121,7 +132,11 @@ public final class Resolve {
     }
 
     private Function definition(Definition d) {
-        if (Fn.bySymbol(d.name()) != null || d.name().equals(WHERE)) {
+        return definition(d, false);
+    }
+
+    private Function definition(Definition d, boolean primitiveNameAllowed) {
+        if (!primitiveNameAllowed && Fn.bySymbol(d.name()) != null || d.name().equals(WHERE)) {
             throw error(d.at(), "'" + d.name() + "' is a primitive and cannot be redefined", "choose another name");
         }
         Map<String, Span> declared = new HashMap<>(Map.of(d.variable(), d.variableAt()));
