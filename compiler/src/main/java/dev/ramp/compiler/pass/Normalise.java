@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The simplifier's structural steps: the n-ary canonicalisation that s-expression patterns cannot
@@ -28,14 +29,15 @@ import java.util.function.Function;
  *   <li>{@code fold}: constant folding, only when the result is finite or an operand already was
  *       not (so {@code log(0)}, {@code 1/0} and {@code exp(1000)} stay as written: never a silent
  *       infinity or NaN).
- *   <li>{@code add-flatten}, {@code add-like-terms} ({@code 2x + 3x -> 5x}, {@code x - x -> 0}),
+ *   <li>{@code add-flatten}, {@code add-like-terms} ({@code 2x + 3x -> 5x}; {@code u - u -> 0} only where u is finite),
  *       {@code add-order}: sums.
- *   <li>{@code mul-flatten}, {@code mul-zero} ({@code 0 * u -> 0}, SymPy's convention, as
- *       {@link dev.ramp.compiler.ir.Exprs#mul}), {@code mul-neg} (negations pulled out of
+ *   <li>{@code mul-flatten}, {@code mul-zero} ({@code 0 * u -> 0} where u is finite: unlike
+ *       {@link dev.ramp.compiler.ir.Exprs#mul}, which follows SymPy, the simplifier keeps the NaN of
+ *       {@code 0 * inf}), {@code mul-neg} (negations pulled out of
  *       products), {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
  *       ({@code exp(u) * exp(v) -> exp(u + v)}), {@code mul-order}: products.
- *   <li>{@code div-neg}, {@code div-const} (division by a power of two becomes an exact
- *       multiplication), {@code div-coef} (a constant factor moves out of a quotient),
+ *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is finite and nonzero), {@code div-const} (division by a power of two becomes an exact
+ *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
  *       {@code div-cancel}: quotients.
  *   <li>{@code pow-one-base}, {@code pow-pow}: powers.
  *   <li>{@code cond-fold}, {@code where-fold}: conditions decided by constants or by the interval
@@ -48,7 +50,7 @@ import java.util.function.Function;
  */
 final class Normalise {
     private final Function<Expr, Range> ranges;
-    private final Consumer<String> fired;
+    private Consumer<String> fired;
 
     Normalise(Function<Expr, Range> ranges, Consumer<String> fired) {
         this.ranges = ranges;
@@ -103,7 +105,39 @@ final class Normalise {
         return Exprs.mul(constant(coef), mono);
     }
 
+    /**
+     * The sum in normal form. Like terms are merged whenever the sum as a whole does not grow
+     * ({@code x + x -> 2 * x}); if it would ({@code a + x + x -> a + 2 * x} adds a node), only the
+     * merges that shrink on their own are made.
+     */
     Expr add(List<Expr> terms) {
+        int before = 1;
+        for (Expr t : terms) before += Simplify.termSize(t);
+        return smaller(() -> add(terms, false), () -> add(terms, true), before);
+    }
+
+    /**
+     * The eager attempt if its result is no larger than {@code before}, else the strict one; only
+     * the chosen attempt's steps are reported.
+     */
+    private Expr smaller(Supplier<Expr> eager, Supplier<Expr> strict, int before) {
+        Consumer<String> outer = fired;
+        List<String> steps = new ArrayList<>();
+        fired = steps::add;
+        try {
+            Expr e = eager.get();
+            if (Simplify.size(e) > before) {
+                steps.clear();
+                e = strict.get();
+            }
+            steps.forEach(outer);
+            return e;
+        } finally {
+            fired = outer;
+        }
+    }
+
+    private Expr add(List<Expr> terms, boolean strict) {
         List<Expr> flat = new ArrayList<>();
         for (Expr t : terms) {
             if (t instanceof Add(List<Expr> inner)) {
@@ -137,7 +171,10 @@ final class Normalise {
         for (Map.Entry<Expr, List<Term>> g : groups.entrySet()) {
             List<Term> like = g.getValue();
             if (like.size() == 1) {
-                out.add(term(like.getFirst().coef, g.getKey()));
+                Term only = like.getFirst();
+                if (only.coef != 0) out.add(term(only.coef, g.getKey()));
+                else if (ranges.apply(g.getKey()).finite()) fired.accept("mul-zero");
+                else out.add(new Mul(List.of(ZERO, g.getKey())));   // 0 * u keeps u's NaN or infinity
                 continue;
             }
             double coef = 0;
@@ -150,8 +187,19 @@ final class Normalise {
                 for (Term s : like) out.add(term(s.coef, s.mono));   // merging would overflow
                 continue;
             }
+            Expr merged = coef == 0 ? null : term(coef, g.getKey());
+            int before = 0;
+            for (Term s : like) before += Simplify.termSize(term(s.coef, s.mono));
+            if (strict && merged != null && Simplify.termSize(merged) > before) {
+                for (Term s : like) out.add(term(s.coef, s.mono));   // a + x + x: a coefficient would add a node
+                continue;
+            }
+            if (merged == null && !ranges.apply(g.getKey()).finite()) {
+                for (Term s : like) out.add(term(s.coef, s.mono));   // u - u is NaN where u is infinite or NaN
+                continue;
+            }
             fired.accept("add-like-terms");
-            if (coef != 0) out.add(term(coef, g.getKey()));
+            if (merged != null) out.add(merged);
         }
         out.sort(ExprOrder.INSTANCE);
         List<Expr> result = new ArrayList<>();
@@ -198,7 +246,14 @@ final class Normalise {
 
     // ------------------------------------------------------------------ products
 
+    /** The product in normal form; powers are merged as like terms are in {@link #add}. */
     Expr mul(List<Expr> factors) {
+        int before = 1;
+        for (Expr f : factors) before += Simplify.size(f);
+        return smaller(() -> mul(factors, false), () -> mul(factors, true), before);
+    }
+
+    private Expr mul(List<Expr> factors, boolean strict) {
         List<Expr> flat = new ArrayList<>();
         boolean negative = false;
         for (Expr f : factors) {
@@ -240,10 +295,13 @@ final class Normalise {
         if (constants > 1) fired.accept("fold");
         if (coef == 0 && unfolded.isEmpty()) {
             if (rest.isEmpty()) return constant(negative ? -coef : coef);
-            fired.accept("mul-zero");
-            return ZERO;
+            // 0 * u = 0 only where u is finite: 0 * inf and 0 * NaN are NaN.
+            if (rest.stream().allMatch(f -> ranges.apply(f).finite())) {
+                fired.accept("mul-zero");
+                return ZERO;
+            }
         }
-        rest = collectPowers(rest);
+        rest = collectPowers(rest, strict);
         rest = collectExps(rest);
         rest.sort(ExprOrder.INSTANCE);
         if (negative) coef = -coef;
@@ -253,7 +311,7 @@ final class Normalise {
             coef = 1;
         }
         List<Expr> result = new ArrayList<>();
-        if (coef != 1 || (rest.isEmpty() && unfolded.isEmpty())) result.add(constant(coef));
+        if (coef != 1 || (rest.isEmpty() && unfolded.isEmpty())) result.add(constant(coef));   // 0 stays if u may not be finite
         result.addAll(unfolded);
         result.addAll(rest);
         Expr product = result.size() == 1 ? result.getFirst() : new Mul(result);
@@ -266,7 +324,7 @@ final class Normalise {
      * power is not). A zero total exponent drops the base only if it is finite and nonzero, since
      * {@code 0 * 0^-1} and {@code inf * inf^-1} are NaN, not 1.
      */
-    private List<Expr> collectPowers(List<Expr> factors) {
+    private List<Expr> collectPowers(List<Expr> factors, boolean strict) {
         Map<Expr, List<Double>> groups = new LinkedHashMap<>();
         Map<Expr, List<Expr>> originals = new LinkedHashMap<>();
         for (Expr f : factors) {
@@ -291,12 +349,17 @@ final class Normalise {
             double total = exponents.stream().mapToDouble(Double::doubleValue).sum();
             Range r = ranges.apply(base);
             boolean mergeable = (integers || r.nonnegative()) && Double.isFinite(total) && (total != 0 || r.finiteNonzero());
+            Expr power = total == 0 ? null : total == 1 ? base : new Pow(base, constant(total));
+            if (mergeable && strict && power != null) {
+                int before = originals.get(base).stream().mapToInt(Simplify::size).sum();
+                mergeable = Simplify.size(power) <= before;
+            }
             if (!mergeable) {
                 out.addAll(originals.get(base));
                 continue;
             }
             fired.accept("mul-powers");
-            if (total != 0) out.add(total == 1 ? base : new Pow(base, constant(total)));
+            if (power != null) out.add(power);
         }
         return out;
     }
@@ -325,7 +388,8 @@ final class Normalise {
         boolean negative = false;
         if (num instanceof Neg(Expr a)) { num = a; negative = true; }
         if (den instanceof Neg(Expr a)) { den = a; negative = !negative; }
-        if (den instanceof Const(double d) && d < 0) { den = constant(-d); negative = !negative; }
+        // -u / -2 -> u / 2; but u / -2 stays, since -(u / 2) is a node larger.
+        if (den instanceof Const(double d) && d < 0 && negative) { den = constant(-d); negative = false; }
         if (negative) fired.accept("div-neg");
         Expr q = quotient(num, den);
         return negative ? neg(q) : q;
@@ -333,17 +397,20 @@ final class Normalise {
 
     private Expr quotient(Expr num, Expr den) {
         if (isOne(den)) return num;
-        if (isZero(num)) return num;   // 0 / u = 0, the convention of Exprs.div
+        if (isZero(num) && ranges.apply(den).finiteNonzero()) {
+            fired.accept("div-zero");
+            return num;
+        }
         if (den instanceof Const(double d) && Math.getExponent(d) >= Double.MIN_EXPONENT && Math.getExponent(d) < Double.MAX_EXPONENT
                 && d == Math.scalb(1.0, Math.getExponent(d))) {
             // Dividing by 2^k is multiplying by 2^-k, both exact: a coefficient like terms can collect.
             fired.accept("div-const");
             return mul(List.of(constant(1 / d), num));
         }
-        if (num instanceof Mul(List<Expr> fs) && fs.getFirst() instanceof Const(double c)) {
+        // (c u) / v -> c (u / v) for a single u: the same size, and like terms see the coefficient.
+        if (num instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.getFirst() instanceof Const(double c)) {
             fired.accept("div-coef");
-            Expr rest = fs.size() == 2 ? fs.get(1) : new Mul(fs.subList(1, fs.size()));
-            return mul(List.of(constant(c), quotient(rest, den)));
+            return mul(List.of(constant(c), quotient(fs.get(1), den)));
         }
         Expr cancelled = cancel(num, den);
         return cancelled != null ? cancelled : new Div(num, den);

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * ({@link StopReason#SATURATED}) or a limit is reached; the result says which.
  *
  * <p>Guarantees, checked by property tests over random trees: the value never changes beyond
- * rounding (except that a non-finite intermediate may become finite, as {@code log(exp(800))}
- * becoming 800, and the symbolic convention {@code 0 * u = 0}), and {@link #size} never grows.
+ * rounding, a NaN from a domain error ({@code log(-1)}, {@code 0 * log(-1)}) stays NaN, and
+ * {@link #size} never grows. The one licence taken: where an intermediate overflows, the result
+ * may become finite ({@code log(exp(800))} is 800, not infinity).
  * Each pass is linear in the tree (memoised by identity, so shared subtrees cost once).
  *
  * {@snippet :
@@ -109,7 +110,7 @@ public final class Simplify {
             case Neg(Expr a) -> 1 + size(a);
             case Add(List<Expr> terms) -> {
                 int n = 1;
-                for (Expr t : terms) n += t instanceof Neg(Expr a) ? size(a) : size(t);
+                for (Expr t : terms) n += termSize(t);
                 yield n;
             }
             case Mul(List<Expr> factors) -> 1 + factors.stream().mapToInt(Simplify::size).sum();
@@ -118,6 +119,11 @@ public final class Simplify {
             case Call(var fn, List<Expr> args) -> 1 + args.stream().mapToInt(Simplify::size).sum();
             case Where(Cond c, Expr t, Expr f) -> 1 + size(c) + size(t) + size(f);
         };
+    }
+
+    /** The size of a term of a sum: a negation there is a subtraction, and free. */
+    static int termSize(Expr t) {
+        return t instanceof Neg(Expr a) ? size(a) : size(t);
     }
 
     private static int size(Cond c) {
