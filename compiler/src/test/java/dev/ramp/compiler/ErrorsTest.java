@@ -448,12 +448,23 @@ class ErrorsTest {
         }
 
         @Test
-        void redefiningAPrimitive() {
-            assertError("tanh(x) = x", """
-                    t.ramp:1:1: 'tanh' is a primitive and cannot be redefined
-                      tanh(x) = x
-                      ^^^^
+        void definingWhere() {
+            assertError("where(x) = x", """
+                    t.ramp:1:1: 'where' is built in and cannot be defined
+                      where(x) = x
+                      ^^^^^
                       hint: choose another name
+                    """);
+        }
+
+        @Test
+        void parametersOfALibraryDefinitionNamedLikeAPrimitive() {
+            // In formulas softplus is the built-in; the library's softplus is for commands.
+            assertError("f(x) = softplus(x; beta = 2)", """
+                    t.ramp:1:20: unknown parameter 'beta' of 'softplus'
+                      f(x) = softplus(x; beta = 2)
+                                         ^^^^
+                      hint: in a formula 'softplus' is the built-in, which has no parameters; the library's softplus(x; beta = 1, threshold = 20) is what commands mean by the bare name
                     """);
         }
 
