@@ -56,20 +56,6 @@ public final class Compiler {
     }
 
     /**
-     * As {@link #define}, for the standard library only: its definitions may take a primitive's
-     * name ({@code sigmoid}, {@code tanh}, and {@code softplus} with PyTorch's parameters), so
-     * that commands find them by the names users know. In formulas those names still call the
-     * primitive.
-     */
-    public static Library defineStandard(Source source, Library base) throws RampException {
-        return guard(source, () -> switch (Parse.input(source)) {
-            case Input.Definitions(List<Definition> definitions) -> Resolve.definitions(definitions, source, base, true);
-            case Input.BareExpression(Syntax expr, String text) -> throw new IllegalArgumentException("a stdlib file holds definitions");
-            case Input.Empty(Span end) -> base;
-        });
-    }
-
-    /**
      * Resolves an expression in {@code x} (a function named {@code expr}) or a single definition,
      * as typed on the command line or in the REPL.
      *

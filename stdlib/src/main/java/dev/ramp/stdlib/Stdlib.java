@@ -43,7 +43,7 @@ public final class Stdlib {
         private static Library load() {
             Library lib = Library.EMPTY;
             for (String file : files()) {
-                lib = Compiler.defineStandard(new Source("stdlib/" + file, read(file)), lib);
+                lib = Compiler.define(new Source("stdlib/" + file, read(file)), lib);
             }
             return lib;
         }

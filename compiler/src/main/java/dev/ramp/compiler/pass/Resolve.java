@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * {@code where}, a primitive ({@link Fn}), or a definition of the library; a file's definitions
  * join the library one by one, so a definition may call only those above it. Calling itself, or
  * one defined further down, is an error: ramp inlines every call, and that is how recursion is
- * ruled out.
+ * ruled out. A definition may take a primitive's name (the stdlib's {@code softplus(x; beta,
+ * threshold)} does), but in formulas that name still means the primitive: the definition is
+ * what a command means by the bare name ({@link dev.ramp.compiler.Compiler#function}).
  *
  * <p>{@code let a = 1, b = a + x in body} binds numbers, sequentially (each binding sees the ones
  * before it), shadowing outer names; bound values are substituted, sharing one subtree. Number
@@ -78,17 +80,6 @@ public final class Resolve {
      * mistake does not cascade.
      */
     public static Library definitions(List<Definition> definitions, Source source, Library base) throws RampException {
-        return definitions(definitions, source, base, false);
-    }
-
-    /**
-     * As {@link #definitions(List, Source, Library)}; with {@code primitiveNamesAllowed}, a
-     * definition may take a primitive's name. Only the stdlib does that, to document and
-     * parameterise the built-ins (PyTorch's softplus with beta and threshold) under the names
-     * users look for; calls in formulas still mean the primitive.
-     */
-    public static Library definitions(List<Definition> definitions, Source source, Library base, boolean primitiveNamesAllowed)
-            throws RampException {
         Map<String, Integer> remaining = new HashMap<>();
         for (Definition d : definitions) remaining.merge(d.name(), 1, Integer::sum);
         Map<String, Definition> seen = new HashMap<>();
@@ -107,7 +98,7 @@ public final class Resolve {
             }
             try {
                 Predicate<String> later = name -> remaining.containsKey(name) && !seen.containsKey(name);
-                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d, primitiveNamesAllowed));
+                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d));
             } catch (RampException e) {
                 errors.addAll(e.diagnostics());
                 failed.add(d.name());
@@ -132,12 +123,8 @@ public final class Resolve {
     }
 
     private Function definition(Definition d) {
-        return definition(d, false);
-    }
-
-    private Function definition(Definition d, boolean primitiveNameAllowed) {
-        if (!primitiveNameAllowed && Fn.bySymbol(d.name()) != null || d.name().equals(WHERE)) {
-            throw error(d.at(), "'" + d.name() + "' is a primitive and cannot be redefined", "choose another name");
+        if (d.name().equals(WHERE)) {
+            throw error(d.at(), "'where' is built in and cannot be defined", "choose another name");
         }
         Map<String, Span> declared = new HashMap<>(Map.of(d.variable(), d.variableAt()));
         scope.put(d.variable(), var(d.variable()));
@@ -323,7 +310,7 @@ public final class Resolve {
         Calls calls = new Calls(source, this::number, this::condition);
         if (name.equals(WHERE)) return calls.where(c);
         Fn fn = Fn.bySymbol(name);
-        if (fn != null) return calls.primitive(fn, c);
+        if (fn != null) return calls.primitive(fn, c, library.lookup(name));
         if (name.equals(self)) {
             throw error(c.at(), "'" + name + "' calls itself", "ramp inlines every call, so a definition cannot call itself");
         }
