@@ -59,7 +59,7 @@ class EvalCommandTest {
         RampRunner value = RampRunner.run("eval", "elu", "--param", "alpha=0.5", "-1");
         assertEquals(0, value.code(), value.err());
         assertEquals(0.5 * Math.expm1(-1), value.values()[0], 1e-16);
-        RampRunner dAlpha = RampRunner.run("eval", "elu", "--param", "alpha=0.5", "--wrt", "alpha", "-1");
+        RampRunner dAlpha = RampRunner.run("eval", "elu", "--param", "alpha=0.5", "--wrt", "alpha", "--order", "1", "-1");
         assertEquals(0, dAlpha.code(), dAlpha.err());
         assertEquals(Math.expm1(-1), dAlpha.values()[0], 1e-16);
     }
