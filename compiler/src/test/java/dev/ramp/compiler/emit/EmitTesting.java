@@ -1,0 +1,55 @@
+package dev.ramp.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ramp.runtime.Activation;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.util.List;
+
+/** The one way emit tests compile: every class is checked by the Class-File API's verifier first. */
+final class EmitTesting {
+    private EmitTesting() {}
+
+    /** Compiles, verifies and defines (uncached). */
+    static Activation compile(Emitter.Spec spec) {
+        return compile(spec, Emitter.Tuning.DEFAULT);
+    }
+
+    static Activation compile(Emitter.Spec spec, Emitter.Tuning tuning) {
+        return HiddenClasses.define(verifiedBytes(spec, tuning));
+    }
+
+    static byte[] verifiedBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
+        byte[] bytes = Emitter.bytes(Emitter.hiddenName(spec.name()), spec, tuning);
+        assertVerifies(bytes);
+        return bytes;
+    }
+
+    static void assertVerifies(byte[] bytes) {
+        List<VerifyError> errors = ClassFile.of().verify(bytes);
+        assertEquals(List.of(), errors.stream().map(Throwable::getMessage).toList(), () -> disassemble(bytes));
+    }
+
+    /** A readable listing, for failure messages. */
+    static String disassemble(byte[] bytes) {
+        ClassModel cm = ClassFile.of().parse(bytes);
+        StringBuilder b = new StringBuilder(cm.thisClass().asInternalName()).append('\n');
+        for (MethodModel m : cm.methods()) {
+            b.append(m.methodName().stringValue()).append(m.methodType().stringValue()).append('\n');
+            m.code().ifPresent(code -> code.forEach(e -> b.append("    ").append(e).append('\n')));
+        }
+        return b.toString();
+    }
+
+    /** The size in bytes of each method's code. */
+    static java.util.Map<String, Integer> codeSizes(byte[] bytes) {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            m.code().ifPresent(code -> out.merge(m.methodName().stringValue() + m.methodType().stringValue(),
+                    ((java.lang.classfile.attribute.CodeAttribute) code).codeLength(), Integer::sum));
+        }
+        return out;
+    }
+}
