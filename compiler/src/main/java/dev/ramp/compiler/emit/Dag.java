@@ -124,8 +124,20 @@ final class Dag {
         return canonicalOf.get(root);
     }
 
-    @SuppressWarnings("unchecked")
     private Object build(Object original, List<Object> k) {
+        if (original instanceof Expr e && !(e instanceof Const) && !(e instanceof Var)) {
+            Expr folded = Folding.fold(e, k);
+            if (folded != null) return internAny(folded);
+            if (e instanceof Where && ROOT.decide((Cond) k.get(0)) instanceof Boolean taken) return k.get(taken ? 1 : 2);
+        }
+        return make(original, k);
+    }
+
+    /** Decides conditions on constants alone (no facts). */
+    private static final Scope ROOT = Scope.root();
+
+    @SuppressWarnings("unchecked")
+    private Object make(Object original, List<Object> k) {
         return switch (original) {
             case Const(double v) -> unique(new Key("const", Double.doubleToLongBits(v)), () -> original);
             case Var(String name) -> {
@@ -178,6 +190,7 @@ final class Dag {
         if (existing != null) return existing;
         Object fresh = make.get();
         interned.put(key, fresh);
+        canonicalOf.put(fresh, fresh);   // interning a canonical node again is O(1)
         ids.put(fresh, nodes.size());
         nodes.add(fresh);
         keys.add(key);

@@ -52,4 +52,35 @@ final class EmitTesting {
         }
         return out;
     }
+
+    /**
+     * One method's code as short strings: {@code "call exp"} for an invokestatic, {@code "if"}
+     * for a conditional jump, {@code "goto"}, {@code "dcmp"}, {@code "label"}; other
+     * instructions by opcode name in lower case.
+     */
+    static List<String> instructions(byte[] bytes, String method, String descriptor) {
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            if (!m.methodName().equalsString(method) || !m.methodType().equalsString(descriptor)) continue;
+            List<String> out = new java.util.ArrayList<>();
+            m.code().orElseThrow().forEach(e -> {
+                switch (e) {
+                    case java.lang.classfile.instruction.InvokeInstruction i -> out.add("call " + i.name().stringValue());
+                    case java.lang.classfile.instruction.BranchInstruction b ->
+                            out.add(b.opcode() == java.lang.classfile.Opcode.GOTO ? "goto" : "if");
+                    case java.lang.classfile.instruction.LabelTarget l -> out.add("label");
+                    case java.lang.classfile.Instruction i -> out.add(switch (i.opcode()) {
+                        case DCMPG, DCMPL -> "dcmp";
+                        default -> i.opcode().name().toLowerCase(java.util.Locale.ROOT);
+                    });
+                    default -> {}
+                }
+            });
+            return out;
+        }
+        throw new IllegalArgumentException("no method " + method + descriptor);
+    }
+
+    static long count(List<String> code, String instruction) {
+        return code.stream().filter(instruction::equals).count();
+    }
 }

@@ -62,13 +62,32 @@ final class RefEval {
                 yield p;
             }
             case Div(Expr n, Expr d) -> value(n, variable, x) / value(d, variable, x);
-            case Pow(Expr b, Expr k) -> PowLowering.apply(PowLowering.formOf(b, k), value(b, variable, x), value(k, variable, x));
+            case Pow(Expr b, Expr k) -> {
+                // An exponent without variables is a constant to the emitter (it folds it), so
+                // it picks the lowered form by its value.
+                Expr exponent = mentionsVariable(k) ? k : new Const(value(k, variable, x));
+                yield PowLowering.apply(PowLowering.formOf(b, exponent), value(b, variable, x), value(k, variable, x));
+            }
             case Call(var fn, List<Expr> a) -> {
                 double[] args = new double[a.size()];
                 for (int i = 0; i < args.length; i++) args[i] = value(a.get(i), variable, x);
                 yield fn.apply(args);
             }
             case Where(Cond c, Expr t, Expr f) -> test(c, variable, x) ? value(t, variable, x) : value(f, variable, x);
+        };
+    }
+
+    static boolean mentionsVariable(Expr e) {
+        return switch (e) {
+            case Const c -> false;
+            case Var v -> true;
+            case Neg(Expr a) -> mentionsVariable(a);
+            case Add(List<Expr> t) -> t.stream().anyMatch(RefEval::mentionsVariable);
+            case Mul(List<Expr> f) -> f.stream().anyMatch(RefEval::mentionsVariable);
+            case Div(Expr n, Expr d) -> mentionsVariable(n) || mentionsVariable(d);
+            case Pow(Expr b, Expr k) -> mentionsVariable(b) || mentionsVariable(k);
+            case Call(var fn, List<Expr> a) -> a.stream().anyMatch(RefEval::mentionsVariable);
+            case Where w -> true;   // conservative: the emitter folds only where on constant tests
         };
     }
 
