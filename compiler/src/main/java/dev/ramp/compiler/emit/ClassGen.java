@@ -29,13 +29,19 @@ final class ClassGen {
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofResourceParsing(ClassGen.class.getClassLoader()))));
 
-    static byte[] build(ClassDesc self, Plan plan) {
+    /**
+     * @param hidden whether the class will be a hidden class of this package: its static
+     *     initializer then hands a fresh instance to {@link HiddenClasses}, which is cheaper than
+     *     looking up and invoking the constructor reflectively (a method handle per class)
+     */
+    static byte[] build(ClassDesc self, Plan plan, boolean hidden) {
         Outlining outlining = plan.outlining();
         Kernels.Context ctx = new Kernels.Context(outlining, self, plan.tuning.methodLimit());
         return CLASS_FILE.build(self, cb -> {
             cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
                     .withSuperclass(CD_CompiledActivation);
             cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, constructor(plan));
+            if (hidden) cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
             int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL;
             cb.withMethodBody("applyAsDouble", MTD_D_D, flags, ScalarMethods.returning(plan.value, ctx));
             cb.withMethodBody("derivative", MTD_D_D, flags, ScalarMethods.returning(plan.derivatives.getFirst(), ctx));
@@ -55,6 +61,12 @@ final class ClassGen {
         if (!plan.gTimesDp.isEmpty()) {
             Kernels.add(cb, Kernel.PARAMETER_GRADIENT, elem, Kernels.parameterGradient(elem, plan.gTimesDp, ctx));
         }
+    }
+
+    // static { HiddenClasses.handoff(new Compiled$name()); }
+    private static Consumer<CodeBuilder> handoff(ClassDesc self) {
+        return c -> c.new_(self).dup().invokespecial(self, INIT_NAME, MTD_void)
+                .invokestatic(CD_HiddenClasses, "handoff", MTD_HANDOFF).return_();
     }
 
     // public Compiled$name() {

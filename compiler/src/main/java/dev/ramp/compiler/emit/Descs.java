@@ -16,6 +16,10 @@ final class Descs {
     static final ClassDesc CD_float_array = CD_float.arrayType();
     static final ClassDesc CD_IllegalArgumentException = ClassDesc.of("java.lang.IllegalArgumentException");
 
+    static final ClassDesc CD_HiddenClasses = ClassDesc.of("dev.ramp.compiler.emit.HiddenClasses");
+    /** {@code HiddenClasses.handoff(Activation)}. */
+    static final MethodTypeDesc MTD_HANDOFF = MethodTypeDesc.of(CD_void, CD_Activation);
+
     /** {@code double f(double)}: scalar methods and outlined helpers. */
     static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);
     /** {@code double f(double, double)}: max, min, pow. */

@@ -113,19 +113,19 @@ public final class Emitter {
      * @param binaryName the class's binary name, such as {@code com.example.Mish}
      */
     public static byte[] classBytes(String binaryName, Spec spec) {
-        return bytes(ClassDesc.of(binaryName), spec, Tuning.DEFAULT);
+        return bytes(ClassDesc.of(binaryName), new Plan(spec, Tuning.DEFAULT), false);
     }
 
     static Activation define(Plan plan) {
-        return HiddenClasses.define(bytes(hiddenName(plan.spec.name()), plan));
+        return HiddenClasses.define(bytes(hiddenName(plan.spec.name()), plan, true));
     }
 
     /** The bytes of the class for {@code spec}, retrying with smaller outlining limits if a method overflows. */
-    static byte[] bytes(ClassDesc self, Spec spec, Tuning tuning) {
-        return bytes(self, new Plan(spec, tuning));
+    static byte[] hiddenBytes(Spec spec, Tuning tuning) {
+        return bytes(hiddenName(spec.name()), new Plan(spec, tuning), true);
     }
 
-    private static byte[] bytes(ClassDesc self, Plan plan) {
+    private static byte[] bytes(ClassDesc self, Plan plan, boolean hidden) {
         if (plan.constantCount() > MAX_CONSTANTS) {
             throw new EmitException("expression too large to compile: " + plan.constantCount()
                     + " distinct constants (a class holds at most " + MAX_CONSTANTS + ")");
@@ -133,7 +133,7 @@ public final class Emitter {
         Tuning tuning = plan.tuning;
         for (int attempt = 0; ; attempt++) {
             try {
-                return ClassGen.build(self, plan);
+                return ClassGen.build(self, plan, hidden);
             } catch (IllegalArgumentException e) {
                 // The Class-File API reports "Code length N is outside the allowed range" and
                 // constant-pool overflows as IllegalArgumentException.

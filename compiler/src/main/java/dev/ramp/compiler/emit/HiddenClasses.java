@@ -1,9 +1,7 @@
 package dev.ramp.compiler.emit;
 
 import dev.ramp.runtime.Activation;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /**
  * Defines compiled classes as hidden classes of this package. Deliberately without
@@ -16,15 +14,28 @@ final class HiddenClasses {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+    /** The instance a class's static initializer just created, on the defining thread. */
+    private static final ThreadLocal<Activation> HANDOFF = new ThreadLocal<>();
+
+    /** Called by the static initializer of every hidden class {@link ClassGen} builds. */
+    static void handoff(Activation fresh) {
+        HANDOFF.set(fresh);
+    }
+
+    /**
+     * Defines the class and returns the instance its static initializer created (the
+     * initializer runs inside {@code defineHiddenClass(bytes, true)}, on this thread).
+     */
     static Activation define(byte[] bytes) {
         try {
-            MethodHandles.Lookup lookup = LOOKUP.defineHiddenClass(bytes, true);
-            MethodHandle init = lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class));
-            return (Activation) init.invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("could not define a compiled activation", t);
+            LOOKUP.defineHiddenClass(bytes, true);
+            Activation a = HANDOFF.get();
+            if (a == null) throw new IllegalStateException("compiled class did not hand over an instance");
+            return a;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("could not define a compiled activation", e);
+        } finally {
+            HANDOFF.remove();
         }
     }
 }

@@ -73,7 +73,8 @@ final class Statements {
         this.stmts = stmts;
         this.budget = budget;
         this.condsTested = new ArrayList<>();
-        for (Stmt s : stmts) condsTested.add(condsIn(s.value()));
+        // Only a later statement can make a split worthwhile: the first one's conditions are never looked up.
+        for (int i = 0; i < stmts.size(); i++) condsTested.add(i == 0 ? Set.of() : condsIn(stmts.get(i).value()));
     }
 
     /**
@@ -87,7 +88,7 @@ final class Statements {
     private void emitFrom(int from, Scope scope, Label end, int splitsLeft, int copies) {
         for (int i = from; i < stmts.size(); i++) {
             Stmt s = stmts.get(i);
-            Cond split = splitsLeft > 0 && fitsTwice(i, copies) ? sharedCondition(i, scope) : null;
+            Cond split = splitsLeft > 0 && i + 1 < stmts.size() && fitsTwice(i, copies) ? sharedCondition(i, scope) : null;
             if (split != null) {
                 Label otherwise = code.newLabel();
                 gen.jumpIfFalse(split, otherwise, scope);

@@ -22,7 +22,7 @@ final class EmitTesting {
     }
 
     static byte[] verifiedBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
-        byte[] bytes = Emitter.bytes(Emitter.hiddenName(spec.name()), spec, tuning);
+        byte[] bytes = Emitter.hiddenBytes(spec, tuning);
         assertVerifies(bytes);
         return bytes;
     }
