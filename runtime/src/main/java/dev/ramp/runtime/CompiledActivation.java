@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * The base class of compiled activations. It holds the metadata and does every argument check,
- * once per call, then hands the checked ranges to the kernels a subclass implements. Generated
- * classes (and hand-written ones, for benchmarks) only supply {@link #applyAsDouble},
- * {@link #derivative(double)}, {@link #derivative(int, double)} and the {@code *Kernel} loops,
- * which may assume valid, non-null arguments.
+ * once per call, then hands the checked ranges to the kernels. Generated classes (and
+ * hand-written ones, for benchmarks) supply {@link #applyAsDouble}, {@link #derivative(double)},
+ * {@link #derivative(int, double)}, and either the {@code *Kernel} loops, which may assume valid,
+ * non-null arguments, or {@link #createKernels()}, which returns them in a separate object built
+ * on first use (so that point-by-point use never builds the loops).
  *
  * <p>Why a base class rather than checks in generated code: the checks are the same for every
  * function, so keeping them here keeps each generated class small (metaspace, define time) and
@@ -148,37 +149,72 @@ public abstract class CompiledActivation implements Activation {
     }
 
     // ---- kernels: arguments already checked -----------------------------------------------
+    // A subclass either overrides these (all of them), or overrides createKernels() and
+    // inherits these, which forward to the kernels object created on first use.
 
     /** {@code ys[yOff+i] = f(xs[xOff+i])}. */
-    protected abstract void forwardKernel(double[] xs, int xOff, double[] ys, int yOff, int len);
+    protected void forwardKernel(double[] xs, int xOff, double[] ys, int yOff, int len) {
+        kernels().forwardKernel(xs, xOff, ys, yOff, len);
+    }
 
     /** {@code ys[yOff+i] = (float) f(xs[xOff+i])}. */
-    protected abstract void forwardKernel(float[] xs, int xOff, float[] ys, int yOff, int len);
+    protected void forwardKernel(float[] xs, int xOff, float[] ys, int yOff, int len) {
+        kernels().forwardKernel(xs, xOff, ys, yOff, len);
+    }
 
     /** {@code gradIn[giOff+i] = gradOut[gOff+i] * f'(xs[xOff+i])}. */
-    protected abstract void backwardKernel(double[] xs, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int len);
+    protected void backwardKernel(double[] xs, int xOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int len) {
+        kernels().backwardKernel(xs, xOff, gradOut, gOff, gradIn, giOff, len);
+    }
 
     /** The float backward kernel; the product is taken in double and rounded once. */
-    protected abstract void backwardKernel(float[] xs, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len);
+    protected void backwardKernel(float[] xs, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        kernels().backwardKernel(xs, xOff, gradOut, gOff, gradIn, giOff, len);
+    }
 
     /** Forward and backward in one loop. */
-    protected abstract void forwardBackwardKernel(double[] xs, int xOff, double[] ys, int yOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int len);
+    protected void forwardBackwardKernel(double[] xs, int xOff, double[] ys, int yOff, double[] gradOut, int gOff, double[] gradIn, int giOff, int len) {
+        kernels().forwardBackwardKernel(xs, xOff, ys, yOff, gradOut, gOff, gradIn, giOff, len);
+    }
 
     /** Forward and backward in one loop, float arrays. */
-    protected abstract void forwardBackwardKernel(float[] xs, int xOff, float[] ys, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len);
+    protected void forwardBackwardKernel(float[] xs, int xOff, float[] ys, int yOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int len) {
+        kernels().forwardBackwardKernel(xs, xOff, ys, yOff, gradOut, gOff, gradIn, giOff, len);
+    }
 
     /**
-     * Adds {@code sum over i of gradOut[gOff+i] * df(xs[xOff+i])/dp_j} to {@code result[j]}
-     * ({@code result} starts zeroed). Called only when there are parameters; the default has
-     * none to handle.
+     * Stores {@code sum over i of gradOut[gOff+i] * df(xs[xOff+i])/dp_j} into {@code result[j]}
+     * (summed in index order, starting from 0). Called only when there are parameters.
      */
     protected void parameterGradientKernel(double[] xs, int xOff, double[] gradOut, int gOff, int len, double[] result) {
-        throw new UnsupportedOperationException(name + " has no parameterGradientKernel");
+        kernels().parameterGradientKernel(xs, xOff, gradOut, gOff, len, result);
     }
 
     /** The float version of {@link #parameterGradientKernel(double[], int, double[], int, int, double[])}. */
     protected void parameterGradientKernel(float[] xs, int xOff, float[] gradOut, int gOff, int len, double[] result) {
-        throw new UnsupportedOperationException(name + " has no parameterGradientKernel");
+        kernels().parameterGradientKernel(xs, xOff, gradOut, gOff, len, result);
+    }
+
+    /**
+     * Creates the array kernels; called at most once per instance, on the first array call, by
+     * subclasses that do not override the kernel methods themselves.
+     */
+    protected ArrayKernels createKernels() {
+        throw new UnsupportedOperationException(getClass().getName() + " implements neither the kernel methods nor createKernels()");
+    }
+
+    private final Object kernelLock = new Object();
+    private volatile ArrayKernels kernels;
+
+    private ArrayKernels kernels() {
+        ArrayKernels k = kernels;
+        if (k == null) {
+            synchronized (kernelLock) {
+                k = kernels;
+                if (k == null) kernels = k = Objects.requireNonNull(createKernels());
+            }
+        }
+        return k;
     }
 
     /** Compiled activations compare by identity: the compile cache hands out one instance per key. */

@@ -9,14 +9,16 @@ import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.DynamicConstantDesc;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Assembles one class from a {@link Plan}: a final subclass of
- * {@code dev.ramp.runtime.CompiledActivation} with the scalar methods, eight array kernels (four
- * with parameters... see {@code package-info}) and the outlined helpers.
+ * Assembles the classes of one activation from a {@link Plan} (layout: see {@code package-info}).
+ * A hidden activation class gets its array kernels from a companion class built on first use;
+ * a named class (for {@code .class} files) contains its kernels itself.
  */
 final class ClassGen {
     private ClassGen() {}
@@ -29,28 +31,48 @@ final class ClassGen {
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofResourceParsing(ClassGen.class.getClassLoader()))));
 
+    private static final int PUBLIC_FINAL = ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL;
+
     /**
-     * @param hidden whether the class will be a hidden class of this package: its static
-     *     initializer then hands a fresh instance to {@link HiddenClasses}, which is cheaper than
-     *     looking up and invoking the constructor reflectively (a method handle per class)
+     * The activation class: a final subclass of {@code CompiledActivation}.
+     *
+     * @param hidden whether it will be a hidden class of this package, defined with a kernel
+     *     supplier as class data. Its static initializer then hands a fresh instance to
+     *     {@link HiddenClasses} (cheaper than looking up the constructor reflectively, a method
+     *     handle per class), and {@code createKernels()} asks the supplier. Otherwise the kernels
+     *     are methods of the class itself, which then needs nothing from the compiler to run.
      */
-    static byte[] build(ClassDesc self, Plan plan, boolean hidden) {
+    static byte[] activation(ClassDesc self, Plan plan, boolean hidden) {
         Outlining outlining = plan.outlining();
         Kernels.Context ctx = new Kernels.Context(outlining, self, plan.tuning.methodLimit());
         return CLASS_FILE.build(self, cb -> {
-            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
-                    .withSuperclass(CD_CompiledActivation);
+            cb.withFlags(PUBLIC_FINAL | ClassFile.ACC_SUPER).withSuperclass(CD_CompiledActivation);
             cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, constructor(plan));
-            if (hidden) cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
-            int flags = ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL;
-            cb.withMethodBody("applyAsDouble", MTD_D_D, flags, ScalarMethods.returning(plan.value, ctx));
-            cb.withMethodBody("derivative", MTD_D_D, flags, ScalarMethods.returning(plan.derivatives.getFirst(), ctx));
+            cb.withMethodBody("applyAsDouble", MTD_D_D, PUBLIC_FINAL, ScalarMethods.returning(plan.value, ctx));
+            cb.withMethodBody("derivative", MTD_D_D, PUBLIC_FINAL, ScalarMethods.returning(plan.derivatives.getFirst(), ctx));
             List<Expr> higher = plan.derivatives.subList(1, plan.derivatives.size());
-            cb.withMethodBody("derivative", MTD_D_ID, flags, ScalarMethods.derivativeOfOrder(higher, plan.derivatives.size(), ctx));
-            for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
-            for (Expr h : outlining.helpers()) {
-                cb.withMethodBody(outlining.helperName(h), MTD_D_D, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, ScalarMethods.helper(h, ctx));
+            cb.withMethodBody("derivative", MTD_D_ID, PUBLIC_FINAL, ScalarMethods.derivativeOfOrder(higher, plan.derivatives.size(), ctx));
+            if (hidden) {
+                cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
+                cb.withMethodBody("createKernels", MTD_CREATE_KERNELS, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, CREATE_KERNELS);
+            } else {
+                for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
             }
+            helpers(cb, ctx);
+        });
+    }
+
+    /** The companion of a hidden activation class: a final subclass of {@code ArrayKernels}. */
+    static byte[] kernels(ClassDesc self, Plan plan) {
+        Outlining outlining = plan.outlining();
+        Kernels.Context ctx = new Kernels.Context(outlining, self, plan.tuning.methodLimit());
+        return CLASS_FILE.build(self, cb -> {
+            cb.withFlags(PUBLIC_FINAL | ClassFile.ACC_SUPER).withSuperclass(CD_ArrayKernels);
+            cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
+                    c -> c.aload(0).invokespecial(CD_ArrayKernels, INIT_NAME, MTD_void).return_());
+            cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
+            for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
+            helpers(cb, ctx);
         });
     }
 
@@ -63,11 +85,28 @@ final class ClassGen {
         }
     }
 
-    // static { HiddenClasses.handoff(new Compiled$name()); }
+    // private static double h<id>(double x) { ... }   one per outlined subexpression
+    private static void helpers(ClassBuilder cb, Kernels.Context ctx) {
+        for (Expr h : ctx.outlining().helpers()) {
+            cb.withMethodBody(ctx.outlining().helperName(h), MTD_D_D, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, ScalarMethods.helper(h, ctx));
+        }
+    }
+
+    // static { HiddenClasses.handoff(new Self()); }
     private static Consumer<CodeBuilder> handoff(ClassDesc self) {
         return c -> c.new_(self).dup().invokespecial(self, INIT_NAME, MTD_void)
                 .invokestatic(CD_HiddenClasses, "handoff", MTD_HANDOFF).return_();
     }
+
+    // protected ArrayKernels createKernels() {
+    //     return (ArrayKernels) ((Supplier) MethodHandles.classData(lookup, "_", Supplier.class)).get();
+    // }
+    // The class data is a constant: ldc of a dynamic constant bootstrapped by classData.
+    private static final Consumer<CodeBuilder> CREATE_KERNELS = c -> c
+            .ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA, DEFAULT_NAME, CD_Supplier))
+            .invokeinterface(CD_Supplier, "get", MTD_GET)
+            .checkcast(CD_ArrayKernels)
+            .areturn();
 
     // public Compiled$name() {
     //     super("name", List.of("p0", ...), new double[] {v0, ...}, maxOrder);
@@ -82,7 +121,7 @@ final class ClassGen {
             for (int i = 0; i < names.size(); i++) c.dup().loadConstant(i).ldc(names.get(i)).aastore();
             c.invokestatic(CD_List, "of", MTD_LIST_OF, true);
             List<Double> values = spec.parameterValues();
-            c.loadConstant(values.size()).newarray(java.lang.classfile.TypeKind.DOUBLE);
+            c.loadConstant(values.size()).newarray(TypeKind.DOUBLE);
             for (int i = 0; i < values.size(); i++) c.dup().loadConstant(i).loadConstant(values.get(i)).dastore();
             c.loadConstant(plan.derivatives.size());
             c.invokespecial(CD_CompiledActivation, INIT_NAME, MTD_SUPER_INIT).return_();

@@ -16,9 +16,15 @@ final class Descs {
     static final ClassDesc CD_float_array = CD_float.arrayType();
     static final ClassDesc CD_IllegalArgumentException = ClassDesc.of("java.lang.IllegalArgumentException");
 
+    static final ClassDesc CD_ArrayKernels = ClassDesc.of("dev.ramp.runtime.ArrayKernels");
     static final ClassDesc CD_HiddenClasses = ClassDesc.of("dev.ramp.compiler.emit.HiddenClasses");
-    /** {@code HiddenClasses.handoff(Activation)}. */
-    static final MethodTypeDesc MTD_HANDOFF = MethodTypeDesc.of(CD_void, CD_Activation);
+    static final ClassDesc CD_Supplier = ClassDesc.of("java.util.function.Supplier");
+    /** {@code HiddenClasses.handoff(Object)}. */
+    static final MethodTypeDesc MTD_HANDOFF = MethodTypeDesc.of(CD_void, CD_Object);
+    /** {@code ArrayKernels createKernels()}. */
+    static final MethodTypeDesc MTD_CREATE_KERNELS = MethodTypeDesc.of(CD_ArrayKernels);
+    /** {@code Object Supplier.get()}. */
+    static final MethodTypeDesc MTD_GET = MethodTypeDesc.of(CD_Object);
 
     /** {@code double f(double)}: scalar methods and outlined helpers. */
     static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);

@@ -107,41 +107,52 @@ public final class Emitter {
     }
 
     /**
-     * The same class as a normal named class, for writing {@code .class} files: load it with any
-     * class loader that sees the ramp runtime and instantiate it with its no-argument constructor.
+     * The same class as a normal named class, for writing {@code .class} files: it contains its
+     * array kernels itself and needs only the ramp runtime; load it with any class loader that
+     * sees the runtime and instantiate it with its no-argument constructor.
      *
      * @param binaryName the class's binary name, such as {@code com.example.Mish}
      */
     public static byte[] classBytes(String binaryName, Spec spec) {
-        return bytes(ClassDesc.of(binaryName), new Plan(spec, Tuning.DEFAULT), false);
+        ClassDesc self = ClassDesc.of(binaryName);
+        return withRetries(new Plan(spec, Tuning.DEFAULT), p -> ClassGen.activation(self, p, false));
     }
 
     static Activation define(Plan plan) {
-        return HiddenClasses.define(bytes(hiddenName(plan.spec.name()), plan, true));
+        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan));
     }
 
-    /** The bytes of the class for {@code spec}, retrying with smaller outlining limits if a method overflows. */
-    static byte[] hiddenBytes(Spec spec, Tuning tuning) {
-        return bytes(hiddenName(spec.name()), new Plan(spec, tuning), true);
+    /** The hidden activation class's bytes. */
+    static byte[] activationBytes(Plan plan) {
+        ClassDesc self = hiddenName(plan.spec.name(), "");
+        return withRetries(plan, p -> ClassGen.activation(self, p, true));
     }
 
-    private static byte[] bytes(ClassDesc self, Plan plan, boolean hidden) {
+    /** The bytes of the hidden activation class's kernel companion. */
+    static byte[] kernelBytes(Plan plan) {
+        ClassDesc self = hiddenName(plan.spec.name(), "$Kernels");
+        return withRetries(plan, p -> ClassGen.kernels(self, p));
+    }
+
+    /**
+     * Builds a class, retrying with halved outlining limits when a method still comes out too
+     * large (the estimates are conservative, so this is rare); gives up after three halvings.
+     */
+    private static byte[] withRetries(Plan plan, java.util.function.Function<Plan, byte[]> build) {
         if (plan.constantCount() > MAX_CONSTANTS) {
             throw new EmitException("expression too large to compile: " + plan.constantCount()
                     + " distinct constants (a class holds at most " + MAX_CONSTANTS + ")");
         }
-        Tuning tuning = plan.tuning;
         for (int attempt = 0; ; attempt++) {
             try {
-                return ClassGen.build(self, plan, hidden);
+                return build.apply(plan);
             } catch (IllegalArgumentException e) {
                 // The Class-File API reports "Code length N is outside the allowed range" and
                 // constant-pool overflows as IllegalArgumentException.
                 if (attempt == 3) {
                     throw new EmitException("expression too large to compile: " + e.getMessage(), e);
                 }
-                tuning = tuning.halved();
-                plan = new Plan(plan.spec, tuning);
+                plan = new Plan(plan.spec, plan.tuning.halved());
             }
         }
     }
@@ -153,9 +164,9 @@ public final class Emitter {
     static final int MAX_CONSTANTS = 30_000;
 
     /** Hidden classes must live in the package of the defining lookup: this one. */
-    static ClassDesc hiddenName(String functionName) {
+    static ClassDesc hiddenName(String functionName, String suffix) {
         StringBuilder b = new StringBuilder();
         for (char ch : functionName.toCharArray()) b.append(Character.isJavaIdentifierPart(ch) ? ch : '_');
-        return ClassDesc.of(Emitter.class.getPackageName() + ".Compiled$" + b);
+        return ClassDesc.of(Emitter.class.getPackageName() + ".Compiled$" + b + suffix);
     }
 }

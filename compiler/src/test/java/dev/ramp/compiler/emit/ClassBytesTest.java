@@ -31,5 +31,25 @@ class ClassBytesTest {
             assertEquals(hidden.applyAsDouble(x), named.applyAsDouble(x));
             assertEquals(hidden.derivative(2, x), named.derivative(2, x));
         }
+        CompiledMatchesReferenceTest.check(Activations.elu(0.5), named);
+    }
+
+    /** Named classes carry their kernels: every entry point of every test activation. */
+    @Test
+    void namedClassesPassTheReferenceChecks() throws Exception {
+        int i = 0;
+        for (Emitter.Spec spec : Activations.all()) {
+            String name = "com.example.A" + i++;
+            byte[] bytes = Emitter.classBytes(name, spec);
+            EmitTesting.assertVerifies(bytes);
+            ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+                @Override
+                protected Class<?> findClass(String n) throws ClassNotFoundException {
+                    if (n.equals(name)) return defineClass(n, bytes, 0, bytes.length);
+                    throw new ClassNotFoundException(n);
+                }
+            };
+            CompiledMatchesReferenceTest.check(spec, (Activation) loader.loadClass(name).getConstructor().newInstance());
+        }
     }
 }

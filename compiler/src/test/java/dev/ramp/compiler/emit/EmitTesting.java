@@ -12,17 +12,30 @@ import java.util.List;
 final class EmitTesting {
     private EmitTesting() {}
 
-    /** Compiles, verifies and defines (uncached). */
+    /**
+     * Compiles, verifies and defines (uncached). The kernel companion is verified here too, from
+     * a plan of its own: the activation builds its companion lazily with the same code.
+     */
     static Activation compile(Emitter.Spec spec) {
         return compile(spec, Emitter.Tuning.DEFAULT);
     }
 
     static Activation compile(Emitter.Spec spec, Emitter.Tuning tuning) {
-        return HiddenClasses.define(verifiedBytes(spec, tuning));
+        byte[] bytes = verifiedBytes(spec, tuning);
+        verifiedKernelBytes(spec, tuning);
+        return HiddenClasses.defineActivation(bytes, new LazyKernels(new Plan(spec, tuning)));
     }
 
+    /** The hidden activation class, verified. */
     static byte[] verifiedBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
-        byte[] bytes = Emitter.hiddenBytes(spec, tuning);
+        byte[] bytes = Emitter.activationBytes(new Plan(spec, tuning));
+        assertVerifies(bytes);
+        return bytes;
+    }
+
+    /** Its kernel companion class, verified. */
+    static byte[] verifiedKernelBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
+        byte[] bytes = Emitter.kernelBytes(new Plan(spec, tuning));
         assertVerifies(bytes);
         return bytes;
     }
