@@ -28,6 +28,19 @@ public final class Library {
         return new Library(Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * This library plus {@code fs}, in order, as by {@link #with} for each but copying once
+     * (adding n definitions one by one copies the library n times).
+     */
+    public Library withAll(Collection<Function> fs) {
+        Map<String, Function> copy = new LinkedHashMap<>(functions);
+        for (Function f : fs) {
+            copy.remove(f.name());
+            copy.put(f.name(), f);
+        }
+        return new Library(Collections.unmodifiableMap(copy));
+    }
+
     /** The definition called {@code name}, or null. */
     public Function lookup(String name) {
         return functions.get(name);

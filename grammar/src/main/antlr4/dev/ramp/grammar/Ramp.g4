@@ -6,7 +6,8 @@
 //
 // Newlines are white space, so a definition may span lines; a definition ends where the next
 // `name(` ... `) =` begins. Alternatives are labelled so the AST builder has one visit method per
-// label. The grammar holds syntax only: names, arities and types are checked by the compiler.
+// label. The grammar holds syntax only: names, arities and types are checked by the compiler
+// (which also rules out recursion: a definition may call only the library and definitions above it).
 grammar Ramp;
 
 // ---------------------------------------------------------------- Parser rules
@@ -21,12 +22,10 @@ definition
     : name=IDENT '(' variable=IDENT (';' params+=parameter (',' params+=parameter)*)? ')' '=' body=expr
     ;
 
+// A default is parsed as any expression so that `a = x` or `a = 1/3` can be told "must be a
+// number" by the compiler, instead of failing as a puzzling parse error further on.
 parameter
-    : name=IDENT ('=' defaultValue=signedNumber)?
-    ;
-
-signedNumber
-    : sign=('-' | '+')? NUMBER
+    : name=IDENT ('=' defaultValue=expr)?
     ;
 
 // Precedence from tightest to loosest, as listed: ANTLR gives earlier alternatives priority.
@@ -44,7 +43,6 @@ expr
     | callee=IDENT '(' (args+=argument (',' args+=argument)*)? (';' named+=namedArgument (',' named+=namedArgument)*)? ')' # Call
     | '(' inner=expr ')'                                           # Parenthesized
     | NUMBER                                                       # Number
-    | INVALID_NUMBER                                               # InvalidNumber
     | IDENT                                                        # Name
     ;
 
@@ -62,6 +60,25 @@ namedArgument
 
 // ---------------------------------------------------------------- Lexer rules
 
+// Punctuation has names so that the compiler can refer to it (RampLexer.LPAREN); parser rules
+// above still write the literals, which ANTLR maps to these tokens.
+LPAREN : '(' ;
+RPAREN : ')' ;
+COMMA  : ',' ;
+SEMI   : ';' ;
+ASSIGN : '=' ;
+CARET  : '^' ;
+PLUS   : '+' ;
+MINUS  : '-' ;
+STAR   : '*' ;
+SLASH  : '/' ;
+LT     : '<' ;
+LE     : '<=' ;
+GT     : '>' ;
+GE     : '>=' ;
+EQ     : '==' ;
+NE     : '!=' ;
+
 LET : 'let' ;
 IN  : 'in' ;
 AND : 'and' ;
@@ -77,7 +94,8 @@ NUMBER
     ;
 
 // Anything that starts like a number but is not one (1.2.3, 1e, 2x): one token, so the compiler
-// can say "invalid number '1.2.3'" instead of a confusing parse error at the second dot.
+// can say "invalid number '1.2.3'" instead of a confusing parse error at the second dot. No parser
+// rule accepts it, so parsing stops right there and the error is reported at this token.
 INVALID_NUMBER
     : ([0-9] | '.' [0-9]) [0-9a-zA-Z_.]*
     ;

@@ -1,0 +1,182 @@
+package dev.ramp.compiler;
+
+import dev.ramp.compiler.diag.Diagnostic;
+import dev.ramp.compiler.diag.Hints;
+import dev.ramp.compiler.diag.Source;
+import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.ir.Parameter;
+import dev.ramp.compiler.pass.Bind;
+import dev.ramp.compiler.pass.Differentiate;
+import dev.ramp.compiler.pass.Eval;
+import dev.ramp.compiler.pass.Resolve;
+import dev.ramp.compiler.syntax.Definition;
+import dev.ramp.compiler.syntax.Input;
+import dev.ramp.compiler.syntax.Parse;
+import dev.ramp.compiler.syntax.Syntax;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
+
+/**
+ * The compiler's entry points; each reads as the list of passes it runs. The front end is
+ * text → {@link Parse} (tokens, limits, parse tree, {@link Syntax}) → {@link Resolve} (names,
+ * types, inlining) → {@link Function}. Every error, whatever the input, is a
+ * {@link RampException} carrying diagnostics.
+ */
+public final class Compiler {
+    private Compiler() {}
+
+    /**
+     * Resolves a file of definitions, each against {@code base} plus the definitions above it,
+     * and returns {@code base} extended with them. A name defined twice in the file is an error;
+     * a name {@code base} already has is replaced (what was already inlined keeps the old one).
+     * A file holding a single expression in {@code x} defines a function named after the file
+     * ({@code my-act.ramp} defines {@code my_act}).
+     *
+     * {@snippet :
+     * Library lib = Compiler.define(new Source("acts.ramp", """
+     *     ## Smooth, non-monotonic.
+     *     mish(x) = x * tanh(softplus(x))
+     *     elu(x; alpha = 1) = where(x > 0, x, alpha * expm1(x))
+     *     """), Library.EMPTY);
+     * lib.lookup("elu").parameters(); // [Parameter[name=alpha, defaultValue=OptionalDouble[1.0]]]
+     * }
+     */
+    public static Library define(Source source, Library base) throws RampException {
+        return guard(source, () -> switch (Parse.input(source)) {
+            case Input.Definitions(List<Definition> definitions) -> Resolve.definitions(definitions, source, base);
+            case Input.BareExpression(Syntax expr, String text) -> base.with(Resolve.expression(expr, fileStem(source), text, source, base));
+            case Input.Empty(Span end) -> throw empty(source, end);
+        });
+    }
+
+    /**
+     * Resolves an expression in {@code x} (a function named {@code expr}) or a single definition,
+     * as typed on the command line or in the REPL.
+     *
+     * {@snippet :
+     * Function f = Compiler.parseExpression(new Source("<repl>", "x * sigmoid(x)"), Library.EMPTY);
+     * f.body(); // Mul[factors=[Var[name=x], Call[fn=SIGMOID, args=[Var[name=x]]]]]
+     * }
+     */
+    public static Function parseExpression(Source source, Library library) throws RampException {
+        return guard(source, () -> switch (Parse.input(source)) {
+            case Input.Definitions(List<Definition> ds) when ds.size() == 1 -> Resolve.definition(ds.getFirst(), source, library);
+            case Input.Definitions(List<Definition> ds) -> throw new RampException(new Diagnostic(source, ds.get(1).at(),
+                    "expected one definition, found " + ds.size(), "put several definitions in a file and load it"));
+            case Input.BareExpression(Syntax expr, String text) -> Resolve.expression(expr, "expr", text, source, library);
+            case Input.Empty(Span end) -> throw empty(source, end);
+        });
+    }
+
+    /**
+     * The library definition named {@code exprOrName}, or else that text read as an expression
+     * from the {@code <command line>}.
+     *
+     * {@snippet :
+     * Compiler.function("mish", lib);            // the library's mish
+     * Compiler.function("mish(x) / 2", lib);     // a new function, expr(x)
+     * }
+     */
+    public static Function function(String exprOrName, Library library) throws RampException {
+        Function named = library.lookup(exprOrName.strip());
+        return named != null ? named : parseExpression(new Source(Bind.COMMAND_LINE, exprOrName), library);
+    }
+
+    /**
+     * {@code f} with the given parameters fixed to constants (and removed from its parameter
+     * list). A name that is not a parameter of {@code f} is an error; parameters not given stay.
+     *
+     * {@snippet :
+     * Compiler.bind(lib.lookup("elu"), Map.of("alpha", 0.5)); // elu(x) = where(x > 0, x, 0.5 * expm1(x))
+     * }
+     */
+    public static Function bind(Function f, Map<String, Double> values) throws RampException {
+        return Bind.bind(f, values);
+    }
+
+    /**
+     * The value of every parameter of {@code f}, in declaration order: the given one, else the
+     * default. A parameter with neither, or a given name {@code f} does not have, is an error.
+     *
+     * {@snippet :
+     * Compiler.parameterValues(lib.lookup("elu"), Map.of()); // {alpha=1.0}
+     * }
+     */
+    public static Map<String, Double> parameterValues(Function f, Map<String, Double> given) throws RampException {
+        return Bind.parameterValues(f, given);
+    }
+
+    /**
+     * The simplified {@code order}-th derivative of {@code f} with respect to {@code wrt} (its
+     * input variable when null, or one of its parameters): {@link Differentiate} then
+     * {@code Simplify}, order by order. Order 0 gives the simplified body. An unknown
+     * {@code wrt} or a negative order is reported as from the {@code <command line>}.
+     *
+     * {@snippet :
+     * Compiler.derivative(lib.lookup("elu"), "alpha", 1); // where(x > 0, 0, expm1(x))
+     * }
+     */
+    public static Expr derivative(Function f, String wrt, int order) throws RampException {
+        return Differentiate.derivative(f.body(), checkWrt(f, wrt), checkOrder(order));
+    }
+
+    /**
+     * The {@code order}-th derivative of {@code f} with respect to {@code wrt} as a function of
+     * its input, with the parameters at {@code parameterValues} (see {@link #parameterValues}).
+     * Order 0 evaluates the body as written, not simplified.
+     */
+    public static DoubleUnaryOperator evaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
+            throws RampException {
+        Expr e = order == 0 && wrt == null ? f.body() : derivative(f, wrt, order);
+        String variable = f.variable();
+        Map<String, Double> params = new HashMap<>(parameterValues);
+        return x -> Eval.eval(e, name -> name.equals(variable) ? x : params.get(name));
+    }
+
+    private static String checkWrt(Function f, String wrt) {
+        if (wrt == null || wrt.equals(f.variable()) || f.parameter(wrt) != null) return wrt == null ? f.variable() : wrt;
+        List<String> names = new ArrayList<>();
+        names.add(f.variable());
+        for (Parameter p : f.parameters()) names.add(p.name());
+        String shown = "--wrt " + wrt;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 7, wrt.length()),
+                "'" + f.name() + "' has no variable or parameter '" + wrt + "'",
+                Hints.nearest(wrt, names).map(n -> "did you mean '" + n + "'?").orElse("it has " + String.join(", ", names))));
+    }
+
+    private static int checkOrder(int order) {
+        if (order >= 0) return order;
+        String shown = "--order " + order;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 9, shown.length() - 8),
+                "derivative order must be 0 or more, got " + order));
+    }
+
+    /** The last line of defence: the limits should keep recursion shallow, but never crash. */
+    private static <T> T guard(Source source, Supplier<T> passes) {
+        try {
+            return passes.get();
+        } catch (StackOverflowError e) {
+            throw new RampException(new Diagnostic(source, Span.at(1, 1), "expression too deeply nested to compile",
+                    "split it into smaller definitions"));
+        }
+    }
+
+    private static RampException empty(Source source, Span end) {
+        return new RampException(new Diagnostic(source, end, "empty input: expected a definition or an expression",
+                "write a definition such as relu(x) = max(0, x), or an expression in x"));
+    }
+
+    /** {@code dir/my-act.ramp} → {@code my_act}; {@code expr} for names like {@code <string>}. */
+    private static String fileStem(Source source) {
+        String name = source.name().replaceAll(".*[/\\\\]", "").replaceFirst("\\.[^.]*$", "");
+        if (name.isEmpty() || source.name().startsWith("<")) return "expr";
+        String identifier = name.replaceAll("[^A-Za-z0-9_]", "_");
+        return Character.isDigit(identifier.charAt(0)) ? "_" + identifier : identifier;
+    }
+}
