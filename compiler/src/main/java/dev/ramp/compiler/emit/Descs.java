@@ -9,7 +9,6 @@ import java.lang.constant.MethodTypeDesc;
 final class Descs {
     private Descs() {}
 
-    static final ClassDesc CD_Activation = ClassDesc.of("dev.ramp.runtime.Activation");
     static final ClassDesc CD_CompiledActivation = ClassDesc.of("dev.ramp.runtime.CompiledActivation");
     static final ClassDesc CD_Math = ClassDesc.of("java.lang.Math");
     static final ClassDesc CD_double_array = CD_double.arrayType();
