@@ -9,7 +9,7 @@ import java.util.Objects;
  * The base class of compiled activations. It holds the metadata and does every argument check,
  * once per call, then hands the checked ranges to the kernels. Generated classes (and
  * hand-written ones, for benchmarks) supply {@link #applyAsDouble}, {@link #derivative(double)},
- * {@link #derivative(int, double)}, and either the {@code *Kernel} loops, which may assume valid,
+ * {@link #higherDerivative} when they have orders above 1, and either the {@code *Kernel} loops, which may assume valid,
  * non-null arguments, or {@link #createKernels()}, which returns them in a separate object built
  * on first use (so that point-by-point use never builds the loops).
  *
@@ -44,6 +44,32 @@ public abstract class CompiledActivation implements Activation {
     /** The exception for a derivative order outside 0..max; generated code throws what this returns. */
     public static IllegalArgumentException orderOutOfRange(int order, int max) {
         return new IllegalArgumentException("derivative order " + order + " is not available: this activation was compiled with orders 0 to " + max);
+    }
+
+    /**
+     * Orders 0 and 1 go to {@link #applyAsDouble} and {@link #derivative(double)}; orders 2 to
+     * {@link #maxOrder()} to {@link #higherDerivative}; anything else is an
+     * IllegalArgumentException. (Dispatching here keeps generated classes free of a switch for
+     * the common maximum orders 1 and 2.)
+     */
+    @Override
+    public double derivative(int order, double x) {
+        return switch (order) {
+            case 0 -> applyAsDouble(x);
+            case 1 -> derivative(x);
+            default -> {
+                if (order < 0 || order > maxOrder) throw orderOutOfRange(order, maxOrder);
+                yield higherDerivative(order, x);
+            }
+        };
+    }
+
+    /**
+     * The derivative of order 2 to {@link #maxOrder()} (the caller has checked the range).
+     * Subclasses compiled with a maximum order of 2 or more override this.
+     */
+    protected double higherDerivative(int order, double x) {
+        throw orderOutOfRange(order, maxOrder);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.DynamicConstantDesc;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -51,14 +52,19 @@ final class ClassGen {
             cb.withMethodBody("applyAsDouble", MTD_D_D, PUBLIC_FINAL, ScalarMethods.returning(plan.value, ctx));
             cb.withMethodBody("derivative", MTD_D_D, PUBLIC_FINAL, ScalarMethods.returning(plan.derivatives.getFirst(), ctx));
             List<Expr> higher = plan.derivatives.subList(1, plan.derivatives.size());
-            cb.withMethodBody("derivative", MTD_D_ID, PUBLIC_FINAL, ScalarMethods.derivativeOfOrder(higher, plan.derivatives.size(), ctx));
+            if (!higher.isEmpty()) {
+                cb.withMethodBody("higherDerivative", MTD_D_ID, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, ScalarMethods.higherDerivative(higher, ctx));
+            }
+            List<Expr> roots = new ArrayList<>(plan.derivatives);
+            roots.add(plan.value);
             if (hidden) {
                 cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
                 cb.withMethodBody("createKernels", MTD_CREATE_KERNELS, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, CREATE_KERNELS);
             } else {
                 for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
+                roots.addAll(kernelRoots(plan));
             }
-            helpers(cb, ctx);
+            helpers(cb, ctx, roots);
         });
     }
 
@@ -72,8 +78,16 @@ final class ClassGen {
                     c -> c.aload(0).invokespecial(CD_ArrayKernels, INIT_NAME, MTD_void).return_());
             cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
             for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
-            helpers(cb, ctx);
+            helpers(cb, ctx, kernelRoots(plan));
         });
+    }
+
+    /** Everything the kernels evaluate. */
+    private static List<Expr> kernelRoots(Plan plan) {
+        List<Expr> roots = new ArrayList<>(plan.gTimesDp);
+        roots.add(plan.value);
+        roots.add(plan.gTimesDf);
+        return roots;
     }
 
     private static void kernels(ClassBuilder cb, Elem elem, Plan plan, Kernels.Context ctx) {
@@ -86,8 +100,8 @@ final class ClassGen {
     }
 
     // private static double h<id>(double x) { ... }   one per outlined subexpression
-    private static void helpers(ClassBuilder cb, Kernels.Context ctx) {
-        for (Expr h : ctx.outlining().helpers()) {
+    private static void helpers(ClassBuilder cb, Kernels.Context ctx, List<Expr> roots) {
+        for (Expr h : ctx.outlining().helpersFor(roots)) {
             cb.withMethodBody(ctx.outlining().helperName(h), MTD_D_D, ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, ScalarMethods.helper(h, ctx));
         }
     }

@@ -9,12 +9,10 @@ import java.lang.constant.MethodTypeDesc;
 final class Descs {
     private Descs() {}
 
-    static final ClassDesc CD_Activation = ClassDesc.of("dev.ramp.runtime.Activation");
     static final ClassDesc CD_CompiledActivation = ClassDesc.of("dev.ramp.runtime.CompiledActivation");
     static final ClassDesc CD_Math = ClassDesc.of("java.lang.Math");
     static final ClassDesc CD_double_array = CD_double.arrayType();
     static final ClassDesc CD_float_array = CD_float.arrayType();
-    static final ClassDesc CD_IllegalArgumentException = ClassDesc.of("java.lang.IllegalArgumentException");
 
     static final ClassDesc CD_ArrayKernels = ClassDesc.of("dev.ramp.runtime.ArrayKernels");
     static final ClassDesc CD_HiddenClasses = ClassDesc.of("dev.ramp.compiler.emit.HiddenClasses");
@@ -30,14 +28,12 @@ final class Descs {
     static final MethodTypeDesc MTD_D_D = MethodTypeDesc.of(CD_double, CD_double);
     /** {@code double f(double, double)}: max, min, pow. */
     static final MethodTypeDesc MTD_D_DD = MethodTypeDesc.of(CD_double, CD_double, CD_double);
-    /** {@code double derivative(int order, double x)}. */
+    /** {@code double higherDerivative(int order, double x)}. */
     static final MethodTypeDesc MTD_D_ID = MethodTypeDesc.of(CD_double, CD_int, CD_double);
     /** {@code CompiledActivation(String, List, double[], int)}. */
     static final MethodTypeDesc MTD_SUPER_INIT = MethodTypeDesc.of(CD_void, CD_String, CD_List, CD_double_array, CD_int);
     /** {@code List.of(Object[])}. */
     static final MethodTypeDesc MTD_LIST_OF = MethodTypeDesc.of(CD_List, CD_Object.arrayType());
-    /** {@code CompiledActivation.orderOutOfRange(int, int)}. */
-    static final MethodTypeDesc MTD_ORDER_OUT_OF_RANGE = MethodTypeDesc.of(CD_IllegalArgumentException, CD_int, CD_int);
 
     /** The descriptor of a kernel taking the given element type's arrays (see {@link Kernel}). */
     static MethodTypeDesc kernel(Kernel k, ClassDesc array) {

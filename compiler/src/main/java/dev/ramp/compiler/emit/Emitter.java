@@ -119,7 +119,7 @@ public final class Emitter {
     }
 
     static Activation define(Plan plan) {
-        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan));
+        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning));
     }
 
     /** The hidden activation class's bytes. */

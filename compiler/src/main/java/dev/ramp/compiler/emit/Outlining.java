@@ -64,10 +64,23 @@ final class Outlining {
         return "h" + dag.id(node);
     }
 
-    /** The outlined nodes in id order: a helper only calls helpers with smaller ids. */
-    List<Expr> helpers() {
+    /**
+     * The outlined nodes code for {@code roots} calls, directly or through other helpers, in id
+     * order: each class gets the helpers it uses and no others.
+     */
+    List<Expr> helpersFor(List<Expr> roots) {
+        BitSet seen = new BitSet();
+        java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>(roots);
+        while (!work.isEmpty()) {
+            Object n = work.pop();
+            int id = dag.id(n);
+            if (seen.get(id)) continue;
+            seen.set(id);
+            work.addAll(Dag.children(n));
+        }
+        seen.and(outlined);
         List<Expr> out = new ArrayList<>();
-        outlined.stream().forEach(id -> out.add((Expr) dag.node(id)));
+        seen.stream().forEach(id -> out.add((Expr) dag.node(id)));
         return out;
     }
 

@@ -7,13 +7,16 @@ import dev.ramp.compiler.ir.Expr;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.instruction.SwitchCase;
-import java.lang.constant.ClassDesc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The scalar methods: {@code applyAsDouble}, {@code derivative(x)}, {@code derivative(order, x)}, helpers. */
+/**
+ * The scalar methods: {@code applyAsDouble}, {@code derivative(x)}, {@code higherDerivative(order, x)}
+ * (orders 0 and 1 and the range check are dispatched by {@code CompiledActivation.derivative(int, double)}),
+ * and outlined helpers.
+ */
 final class ScalarMethods {
     private ScalarMethods() {}
 
@@ -34,40 +37,35 @@ final class ScalarMethods {
         return c -> body(c, node, Map.of(Emitter.INPUT, HELPER_X), HELPER_FIRST_TEMP, node, ctx);
     }
 
-    // double derivative(int order, double x) {
-    //     switch (order) {
-    //         case 0: return applyAsDouble(x);
-    //         case 1: return derivative(x);
-    //         case 2: return <f''(x)>;  ...                    each case its own scope and slots
-    //         default: throw CompiledActivation.orderOutOfRange(order, N);
-    //     }
-    // }
+    // protected double higherDerivative(int order, double x) {     order is 2..N, checked by the caller
+    //     return <f''(x)>;                                          N = 2: no switch
+    //     switch (order) { case 2: return <f''(x)>; case 3: ...; default: return <fN(x)>; }   N > 2
+    // }                                                             each order its own scope and slots
     private static final int ORDER = 1, ORDER_X = 2, ORDER_FIRST_TEMP = 4;
 
-    static Consumer<CodeBuilder> derivativeOfOrder(List<Expr> higher, int maxOrder, Kernels.Context ctx) {
+    static Consumer<CodeBuilder> higherDerivative(List<Expr> higher, Kernels.Context ctx) {
         return c -> {
-            Label fail = c.newLabel();
-            List<Label> targets = new ArrayList<>();
+            Map<String, Integer> inputs = Map.of(Emitter.INPUT, ORDER_X);
+            if (higher.size() == 1) {
+                body(c, higher.getFirst(), inputs, ORDER_FIRST_TEMP, null, ctx);
+                return;
+            }
+            int last = higher.size() + 1;
+            Label lastCase = c.newLabel();
             List<SwitchCase> cases = new ArrayList<>();
-            for (int order = 0; order <= maxOrder; order++) {
+            List<Label> targets = new ArrayList<>();
+            for (int order = 2; order < last; order++) {
                 Label l = c.newLabel();
                 targets.add(l);
                 cases.add(SwitchCase.of(order, l));
             }
-            c.iload(ORDER).tableswitch(0, maxOrder, fail, cases);
-            ClassDesc self = ctx.owner();
-            c.labelBinding(targets.get(0));
-            c.aload(0).dload(ORDER_X).invokevirtual(self, "applyAsDouble", MTD_D_D).dreturn();
-            c.labelBinding(targets.get(1));
-            c.aload(0).dload(ORDER_X).invokevirtual(self, "derivative", MTD_D_D).dreturn();
-            for (int order = 2; order <= maxOrder; order++) {
-                c.labelBinding(targets.get(order));
-                body(c, higher.get(order - 2), Map.of(Emitter.INPUT, ORDER_X), ORDER_FIRST_TEMP, null, ctx);
+            c.iload(ORDER).tableswitch(2, last - 1, lastCase, cases);
+            for (int order = 2; order < last; order++) {
+                c.labelBinding(targets.get(order - 2));
+                body(c, higher.get(order - 2), inputs, ORDER_FIRST_TEMP, null, ctx);
             }
-            c.labelBinding(fail);
-            c.iload(ORDER).loadConstant(maxOrder)
-                    .invokestatic(CD_CompiledActivation, "orderOutOfRange", MTD_ORDER_OUT_OF_RANGE)
-                    .athrow();
+            c.labelBinding(lastCase);
+            body(c, higher.getLast(), inputs, ORDER_FIRST_TEMP, null, ctx);
         };
     }
 

@@ -23,7 +23,7 @@ final class EmitTesting {
     static Activation compile(Emitter.Spec spec, Emitter.Tuning tuning) {
         byte[] bytes = verifiedBytes(spec, tuning);
         verifiedKernelBytes(spec, tuning);
-        return HiddenClasses.defineActivation(bytes, new LazyKernels(new Plan(spec, tuning)));
+        return HiddenClasses.defineActivation(bytes, new LazyKernels(spec, tuning));
     }
 
     /** The hidden activation class, verified. */

@@ -44,7 +44,7 @@ class SchedulingTest {
         byte[] b = bytes(silu());
         assertEquals(1, count(instructions(kernelBytes(silu()), "forwardBackwardKernel", FUSED), "call sigmoid"));
         assertEquals(1, count(instructions(b, "derivative", SCALAR), "call sigmoid"));
-        assertEquals(1, count(instructions(b, "derivative", "(ID)D"), "call sigmoid"));
+        assertEquals(1, count(instructions(b, "higherDerivative", "(ID)D"), "call sigmoid"));
     }
 
     /** elu's f and f' test the same condition (once written 0 < x): one test, one exp per path. */

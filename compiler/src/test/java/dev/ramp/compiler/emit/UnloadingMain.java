@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Run in its own JVM by {@link UnloadingTest}: compiles N distinct tiny activations through the
- * cache, uses each once and drops it, then reports class counts and metaspace. Exits 0 when the
+ * cache, uses each once (every hundredth one through an array kernel too) and drops it, then reports class counts and metaspace. Exits 0 when the
  * classes were unloaded (metaspace bounded), 1 otherwise.
  */
 public final class UnloadingMain {
@@ -25,6 +25,11 @@ public final class UnloadingMain {
             Expr f = mul(x, call(Fn.TANH, mul(constant(i + 0.5), x)));
             Activation a = Emitter.compile(new Emitter.Spec("f" + i, "x", List.of(), List.of(), f, List.of(f), List.of()));
             checksum += a.applyAsDouble(1.0);
+            if (i % 100 == 0) {   // every hundredth one also builds its kernel companion class
+                double[] ys = new double[2];
+                a.forward(new double[] {1.0, 2.0}, ys);
+                checksum += ys[0] - a.applyAsDouble(1.0);
+            }
         }
         long elapsed = System.nanoTime() - start;
         System.gc();
