@@ -87,7 +87,17 @@ final class RefEval {
             case Div(Expr n, Expr d) -> mentionsVariable(n) || mentionsVariable(d);
             case Pow(Expr b, Expr k) -> mentionsVariable(b) || mentionsVariable(k);
             case Call(var fn, List<Expr> a) -> a.stream().anyMatch(RefEval::mentionsVariable);
-            case Where w -> true;   // conservative: the emitter folds only where on constant tests
+            // The emitter folds a where whose test is constant, so only the chosen side counts then.
+            case Where(Cond c, Expr t, Expr f) -> mentionsVariable(c) || mentionsVariable(test(c, "", 0.0) ? t : f);
+        };
+    }
+
+    static boolean mentionsVariable(Cond c) {
+        return switch (c) {
+            case Compare(Op op, Expr l, Expr r) -> mentionsVariable(l) || mentionsVariable(r);
+            case And(Cond l, Cond r) -> mentionsVariable(l) || mentionsVariable(r);
+            case Or(Cond l, Cond r) -> mentionsVariable(l) || mentionsVariable(r);
+            case Not(Cond a) -> mentionsVariable(a);
         };
     }
 
