@@ -20,7 +20,7 @@ class UnloadingTest {
     void twoHundredThousandActivationsFitIn64MbOfMetaspace() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-XX:MaxMetaspaceSize=64m", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), UnloadingMain.class.getName(), "200000")
+                "-cp", classPath(), UnloadingMain.class.getName(), "200000")
                 .redirectErrorStream(true).start();
         boolean finished = p.waitFor(120, TimeUnit.SECONDS);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -29,5 +29,12 @@ class UnloadingTest {
         System.out.println(out);
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("compiled=200000"), out);
+    }
+
+    /** Everything this test JVM sees, as a plain class path (tests may run on the module path). */
+    private static String classPath() {
+        return java.util.stream.Stream.of(System.getProperty("jdk.module.path"), System.getProperty("java.class.path"))
+                .filter(p -> p != null && !p.isEmpty())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
