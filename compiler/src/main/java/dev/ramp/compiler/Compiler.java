@@ -171,6 +171,24 @@ public final class Compiler {
      * @throws RampException for a missing or unknown parameter, or an expression too large for the JVM
      */
     public static Activation compile(Function f, Map<String, Double> given) throws RampException {
+        Emitter.Spec spec = spec(f, given);
+        return emitting(f, () -> Emitter.compile(spec));
+    }
+
+    /**
+     * The class file {@link #compile} would define, as a normal named class (it needs only the
+     * ramp runtime, and has a public no-argument constructor), for {@code ramp compile} and
+     * {@code javap}.
+     *
+     * @param binaryName the class's binary name, such as {@code ramp.generated.Mish}
+     */
+    public static byte[] classFile(Function f, Map<String, Double> given, String binaryName) throws RampException {
+        Emitter.Spec spec = spec(f, given);
+        return emitting(f, () -> Emitter.classBytes(binaryName, spec));
+    }
+
+    /** The body, its derivatives and each parameter's derivative, simplified, with the parameter values. */
+    private static Emitter.Spec spec(Function f, Map<String, Double> given) {
         Map<String, Double> values = parameterValues(f, given);
         List<Expr> derivatives = new ArrayList<>();
         Expr d = f.body();
@@ -185,11 +203,15 @@ public final class Compiler {
             bound[i] = values.get(p.name());
             parameterDerivatives.add(Differentiate.derivative(f.body(), p.name(), 1));
         }
+        return Emitter.Spec.of(f, bound, derivatives, parameterDerivatives);
+    }
+
+    private static <T> T emitting(Function f, Supplier<T> emit) {
         try {
-            return Emitter.compile(Emitter.Spec.of(f, bound, derivatives, parameterDerivatives));
+            return emit.get();
         } catch (EmitException e) {
             throw new RampException(new Diagnostic(new Source(f.name(), f.sourceText()), Span.at(1, 1),
-                    "expression too large to compile: " + e.getMessage(), "split it into smaller definitions"));
+                    e.getMessage(), "split it into smaller definitions"));
         }
     }
 
