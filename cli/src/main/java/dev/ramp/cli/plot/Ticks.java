@@ -34,9 +34,8 @@ public final class Ticks {
      * {@code -10}, {@code 0}; very large or small magnitudes in compact scientific form ({@code 1e6}).
      */
     public static String label(double value, double step) {
-        if (value == 0) return "0";
         double magnitude = Math.max(Math.abs(value), step);
-        if (magnitude >= 1e6 || step < 1e-4) {
+        if (value != 0 && (magnitude >= 1e6 || step < 1e-4)) {
             int digits = Math.max(0, (int) Math.ceil(Math.log10(Math.abs(value) / step) - 1e-9));
             String s = String.format(Locale.ROOT, "%." + Math.min(digits, 6) + "e", value);
             String mantissa = s.substring(0, s.indexOf('e'));
@@ -46,6 +45,6 @@ public final class Ticks {
         }
         int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
         String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
-        return s.matches("-0(\\.0*)?") ? "0" : s;
+        return s.matches("-0(\\.0*)?") ? s.substring(1) : s;
     }
 }

@@ -61,12 +61,29 @@ final class ReplHighlighter implements Highlighter {
         int at = 0;
         Lexing.Tok previous = null;
         for (Lexing.Tok t : Lexing.tokens(text)) {
-            b.append(text, at, t.start());
+            gap(b, text.substring(at, t.start()));
             b.styled(style(t, previous, text), text.substring(t.start(), t.end()));
             at = t.end();
             previous = t;
         }
-        b.append(text.substring(at));
+        gap(b, text.substring(at));
+    }
+
+    /** Text between tokens: white space, and comments (which the lexer skips) from # to the line's end. */
+    private static void gap(AttributedStringBuilder b, String gap) {
+        int i = 0;
+        while (i < gap.length()) {
+            int hash = gap.indexOf('#', i);
+            if (hash < 0) {
+                b.append(gap.substring(i));
+                return;
+            }
+            b.append(gap.substring(i, hash));
+            int end = gap.indexOf('\n', hash);
+            if (end < 0) end = gap.length();
+            b.styled(COMMENT, gap.substring(hash, end));
+            i = end;
+        }
     }
 
     private AttributedStyle style(Lexing.Tok t, Lexing.Tok previous, String text) {

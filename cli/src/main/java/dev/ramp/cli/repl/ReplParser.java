@@ -24,7 +24,7 @@ final class ReplParser implements Parser {
         if (context == ParseContext.ACCEPT_LINE && continues(line)) {
             throw new EOFError(-1, cursor, "input continues", "more");
         }
-        return new Line(line, cursor, pathContext(line, cursor));
+        return new Line(line, cursor, wholeWords(line, cursor));
     }
 
     /** Whether pressing Enter after {@code text} should ask for another line. */
@@ -32,6 +32,8 @@ final class ReplParser implements Parser {
         // An empty line ends the input, finished or not, so a stray "(" never traps anyone.
         if (text.isBlank() || text.contains("\n") && text.substring(text.lastIndexOf('\n') + 1).isBlank()) return false;
         String s = text.stripLeading();
+        // A doc comment belongs to the definition on the next line.
+        if (text.substring(text.lastIndexOf('\n') + 1).strip().startsWith("##")) return true;
         if (!s.startsWith(":")) return Lexing.incomplete(text);
         Invocation inv = Invocation.parse(text);
         Command c = commands.find(inv.name());
@@ -41,14 +43,17 @@ final class ReplParser implements Parser {
         return Lexing.incomplete(option >= 0 && !Lexing.incomplete(args.substring(0, option)) ? args.substring(0, option) : args);
     }
 
-    /** Whether the word at the cursor is a file name: after :load, :save, or --out / -o. */
-    private boolean pathContext(String line, int cursor) {
+    /**
+     * Whether words at the cursor run to white space rather than to punctuation: file names
+     * (after :load, :save, --out), option names such as plot-style, anything but an expression.
+     */
+    private boolean wholeWords(String line, int cursor) {
         String before = line.substring(0, cursor);
         String s = before.stripLeading();
         if (s.startsWith(":")) {
             Invocation inv = Invocation.parse(before);
             Command c = commands.find(inv.name());
-            if (c != null && c.args() == Command.Args.FILE && inv.argsStart() < before.length()) return true;
+            if (c != null && c.args() != Command.Args.EXPRESSION && inv.argsStart() < before.length()) return true;
         }
         String[] words = before.split("\\s+", -1);
         return words.length >= 2 && (words[words.length - 2].equals("--out") || words[words.length - 2].equals("-o"));
@@ -65,12 +70,12 @@ final class ReplParser implements Parser {
         private final int start;
         private final int end;
 
-        Line(String line, int cursor, boolean path) {
+        Line(String line, int cursor, boolean wholeWords) {
             this.line = line;
             this.cursor = cursor;
             int s = cursor;
             int e = cursor;
-            if (path) {
+            if (wholeWords) {
                 while (s > 0 && !Character.isWhitespace(line.charAt(s - 1))) s--;
                 while (e < line.length() && !Character.isWhitespace(line.charAt(e))) e++;
             } else {
