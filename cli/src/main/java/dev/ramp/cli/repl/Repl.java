@@ -22,6 +22,8 @@ import org.jline.utils.InfoCmp;
 public final class Repl {
     /** System property naming the history file; empty or {@code none} keeps history in memory only. */
     public static final String HISTORY_PROPERTY = "ramp.history";
+    /** Environment variable doing the same, for the launcher and scripts (the property wins). */
+    public static final String HISTORY_ENV = "RAMP_HISTORY";
 
     private final Terminal terminal;
     private final Session session;
@@ -61,9 +63,13 @@ public final class Repl {
         this.reader = builder.build();
     }
 
-    /** The history file: {@code -Dramp.history=FILE} if given, else {@code ~/.ramp_history}; null for none. */
+    /**
+     * The history file: {@code -Dramp.history=FILE}, else {@code $RAMP_HISTORY}, else
+     * {@code ~/.ramp_history}; null for none.
+     */
     public static Path defaultHistory() {
         String p = System.getProperty(HISTORY_PROPERTY);
+        if (p == null) p = System.getenv(HISTORY_ENV);
         if (p != null) return p.isBlank() || p.equals("none") ? null : Path.of(p);
         return Path.of(System.getProperty("user.home"), ".ramp_history");
     }
