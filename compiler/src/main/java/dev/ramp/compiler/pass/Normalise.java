@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  *   <li>{@code mul-flatten}, {@code mul-zero} ({@code 0 * u -> 0} where u is finite: unlike
  *       {@link dev.ramp.compiler.ir.Exprs#mul}, which follows SymPy, the simplifier keeps the NaN of
  *       {@code 0 * inf}), {@code mul-neg} (negations pulled out of
- *       products), {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
+ *       products), {@code mul-sign} ({@code u * sign(u) -> abs(u)}),
+ *       {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
  *       ({@code exp(u) * exp(v) -> exp(u + v)}), {@code mul-order}: products.
  *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is finite and nonzero), {@code div-const} (division by a power of two becomes an exact
  *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
@@ -301,6 +302,7 @@ final class Normalise {
                 return ZERO;
             }
         }
+        rest = signTimesSelf(rest);
         rest = collectPowers(rest, strict);
         rest = collectExps(rest);
         rest.sort(ExprOrder.INSTANCE);
@@ -360,6 +362,26 @@ final class Normalise {
             }
             fired.accept("mul-powers");
             if (power != null) out.add(power);
+        }
+        return out;
+    }
+
+    /**
+     * {@code u * sign(u) -> abs(u)}: exact for every double (including -0.0, infinities and NaN),
+     * and it turns the derivative of {@code x * abs(x)}-like terms into closed forms.
+     */
+    private List<Expr> signTimesSelf(List<Expr> factors) {
+        List<Expr> out = new ArrayList<>(factors);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Call(Fn fn, List<Expr> args) && fn == Fn.SIGN) {
+                int j = out.indexOf(args.getFirst());
+                if (j >= 0) {
+                    fired.accept("mul-sign");
+                    out.set(i, new Call(Fn.ABS, args));
+                    out.remove(j);
+                    i = -1;   // indices moved; rescan
+                }
+            }
         }
         return out;
     }
