@@ -36,11 +36,12 @@ import java.util.function.Supplier;
  *       {@code 0 * inf}), {@code mul-neg} (negations pulled out of
  *       products), {@code mul-sign} ({@code u * sign(u) -> abs(u)}),
  *       {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
- *       ({@code exp(u) * exp(v) -> exp(u + v)}), {@code mul-order}: products.
+ *       ({@code exp(u) * exp(v) -> exp(u + v)}), {@code mul-div} (quotient factors become one
+ *       fraction: {@code 2 x (0.5 / u) -> x / u}), {@code mul-order}: products.
  *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is never 0 or NaN), {@code div-const} (division by a power of two becomes an exact
  *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
  *       {@code div-cancel}: quotients.
- *   <li>{@code pow-one-base}, {@code pow-pow}: powers.
+ *   <li>{@code pow-one-base}, {@code pow-pow}, {@code pow-coef} ({@code (2u)^2 -> 4u^2}): powers.
  *   <li>{@code cond-fold}, {@code where-fold}: conditions decided by constants or by the interval
  *       analysis, and the branch they select.
  * </ul>
@@ -100,6 +101,13 @@ final class Normalise {
 
     /** The term {@code coef * mono}, a negative coefficient written as a negation. */
     private static Expr term(double coef, Expr mono) {
+        if (coef == 0) {
+            // Kept only where mono may be NaN; Exprs.mul would fold it away.
+            List<Expr> factors = new ArrayList<>(List.of(ZERO));
+            if (mono instanceof Mul(List<Expr> fs)) factors.addAll(fs);
+            else factors.add(mono);
+            return new Mul(factors);
+        }
         if (coef == 1) return mono;
         if (coef == -1) return Exprs.neg(mono);
         if (coef < 0) return new Neg(Exprs.mul(constant(-coef), mono));
@@ -144,6 +152,10 @@ final class Normalise {
             if (t instanceof Add(List<Expr> inner)) {
                 fired.accept("add-flatten");
                 flat.addAll(inner);
+            } else if (t instanceof Neg(Add(List<Expr> inner))) {
+                // a - (b + c) -> a - b - c: one node fewer, and b and c meet their like terms.
+                fired.accept("add-flatten");
+                for (Expr u : inner) flat.add(Exprs.neg(u));
             } else {
                 flat.add(t);
             }
@@ -175,7 +187,7 @@ final class Normalise {
                 Term only = like.getFirst();
                 if (only.coef != 0) out.add(term(only.coef, g.getKey()));
                 else if (ranges.apply(g.getKey()).defined()) fired.accept("mul-zero");
-                else out.add(new Mul(List.of(ZERO, g.getKey())));   // 0 * u keeps u's NaN or infinity
+                else out.add(term(0, g.getKey()));   // 0 * u keeps u's NaN
                 continue;
             }
             double coef = 0;
@@ -305,6 +317,33 @@ final class Normalise {
         rest = signTimesSelf(rest);
         rest = collectPowers(rest, strict);
         rest = collectExps(rest);
+        if (!strict && rest.stream().anyMatch(f -> f instanceof Div)) {
+            // mul-div: the quotients among the factors become one fraction; the coefficient stays
+            // outside (as div-coef puts it), so c * x * (k / u) -> (c k) * (x / u).
+            List<Expr> nums = new ArrayList<>(), dens = new ArrayList<>();
+            for (Expr f : rest) {
+                if (f instanceof Div(Expr n, Expr d)) {
+                    // Not a zero numerator: 0 / u is NaN at u = 0, while 0 * (1 / u) is a pole the contract forgives.
+                    if (n instanceof Const(double k) && k != 0 && foldable(coef * k, coef, k)) coef *= k;
+                    else nums.add(n);
+                    dens.add(d);
+                } else {
+                    nums.add(f);
+                }
+            }
+            fired.accept("mul-div");
+            Expr fraction = div(nums.isEmpty() ? ONE : mul(nums), mul(dens));
+            rest = new ArrayList<>();
+            while (fraction instanceof Neg(Expr a)) {
+                negative = !negative;
+                fraction = a;
+            }
+            List<Expr> parts = fraction instanceof Mul(List<Expr> fs) ? fs : List.of(fraction);
+            for (Expr f : parts) {
+                if (f instanceof Const(double c) && foldable(coef * c, coef, c)) coef *= c;
+                else if (!isOne(f)) rest.add(f);
+            }
+        }
         rest.sort(ExprOrder.INSTANCE);
         if (negative) coef = -coef;
         boolean negate = false;
@@ -470,6 +509,15 @@ final class Normalise {
         if (isOne(base) && ranges.apply(exponent).defined()) {
             fired.accept("pow-one-base");
             return ONE;
+        }
+        // (c u)^n = c^n u^n for an integer n: the same size, and the coefficient joins the others.
+        if (base instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.getFirst() instanceof Const(double c)
+                && exponent instanceof Const(double n) && n == Math.rint(n)) {
+            double cn = Math.pow(c, n);
+            if (Double.isFinite(cn) && cn != 0) {
+                fired.accept("pow-coef");
+                return mul(List.of(constant(cn), pow(fs.get(1), exponent)));
+            }
         }
         // (u^p)^q = u^(p q) for integers p and q (or u never negative): (x^2)^0.5 is |x|, not x.
         if (base instanceof Pow(Expr u, Const(double p)) && exponent instanceof Const(double q)) {
