@@ -40,10 +40,10 @@ import java.util.function.Supplier;
  *       fraction: {@code 2 x (0.5 / u) -> x / u}), {@code mul-order}: products.
  *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is never 0 or NaN), {@code div-const} (division by a power of two becomes an exact
  *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
- *       {@code div-cancel}: quotients.
+ *       {@code div-cancel} ({@code u^3 v / u -> u^2 v} where u is never 0 or NaN): quotients.
  *   <li>{@code pow-one-base}, {@code pow-pow}, {@code pow-coef} ({@code (2u)^2 -> 4u^2}): powers.
  *   <li>{@code cond-fold}, {@code where-fold}: conditions decided by constants or by the interval
- *       analysis, and the branch they select.
+ *       analysis, and the branch they select; {@code extremum-range}: a max or min so decided.
  * </ul>
  *
  * <p>Negative coefficients inside a sum are written as a negation ({@code a - 2x}, not
@@ -477,25 +477,49 @@ final class Normalise {
         return cancelled != null ? cancelled : new Div(num, den);
     }
 
-    /** {@code (u * v) / (u * w) -> v / w} when u is never 0 or NaN. */
+    /**
+     * {@code (u^p v) / (u^q w) -> u^(p-q) v / w} for positive integer p and q (or the other way
+     * round when q > p), when u is never 0 or NaN: common factors and powers cancel.
+     */
     private Expr cancel(Expr num, Expr den) {
         List<Expr> ns = num instanceof Mul(List<Expr> fs) ? new ArrayList<>(fs) : new ArrayList<>(List.of(num));
         List<Expr> ds = den instanceof Mul(List<Expr> fs) ? new ArrayList<>(fs) : new ArrayList<>(List.of(den));
-        if (ns.size() == 1 && ds.size() == 1) return null;   // u / u is the guarded rule div-self
+        if (ns.size() == 1 && ds.size() == 1 && ns.getFirst().equals(ds.getFirst())) return null;   // u / u is the guarded rule div-self
         boolean changed = false;
         for (int i = 0; i < ds.size(); i++) {
-            Expr f = ds.get(i);
-            if (ns.contains(f) && ranges.apply(f).definedNonzero()) {
-                ns.remove(f);
-                ds.remove(i--);
+            Expr base = baseOf(ds.get(i));
+            int q = exponentOf(ds.get(i));
+            for (int j = 0; j < ns.size() && q > 0; j++) {
+                int p = exponentOf(ns.get(j));
+                if (p <= 0 || !baseOf(ns.get(j)).equals(base) || !ranges.apply(base).definedNonzero()) continue;
+                int common = Math.min(p, q);
+                ns.set(j, power(base, p - common));
+                ds.set(i, power(base, q - common));
                 changed = true;
+                break;
             }
         }
         if (!changed) return null;
         fired.accept("div-cancel");
+        ns.removeIf(Exprs::isOne);
+        ds.removeIf(Exprs::isOne);
         Expr n = ns.isEmpty() ? ONE : ns.size() == 1 ? ns.getFirst() : new Mul(ns);
         Expr d = ds.isEmpty() ? ONE : ds.size() == 1 ? ds.getFirst() : new Mul(ds);
         return isOne(d) ? n : new Div(n, d);
+    }
+
+    private static Expr baseOf(Expr factor) {
+        return factor instanceof Pow(Expr b, Const c) ? b : factor;
+    }
+
+    /** The factor's exponent if it is a positive integer power (1 for a plain factor), else 0. */
+    private static int exponentOf(Expr factor) {
+        if (!(factor instanceof Pow(Expr b, Const(double c)))) return 1;
+        return c == Math.rint(c) && c > 0 && c < 1 << 20 ? (int) c : 0;
+    }
+
+    private static Expr power(Expr base, int exponent) {
+        return exponent == 0 ? ONE : exponent == 1 ? base : new Pow(base, constant(exponent));
     }
 
     Expr pow(Expr base, Expr exponent) {
@@ -540,6 +564,18 @@ final class Normalise {
             if (foldable(v, values)) {
                 fired.accept("fold");
                 return constant(v);
+            }
+        }
+        if (fn == Fn.MAX || fn == Fn.MIN) {
+            // extremum-range: decided when one side is never below (above) the other.
+            Range a = ranges.apply(args.get(0)), b = ranges.apply(args.get(1));
+            if (a.defined() && b.defined()) {
+                boolean firstWins = fn == Fn.MAX ? a.lo() >= b.hi() : a.hi() <= b.lo();
+                boolean secondWins = fn == Fn.MAX ? b.lo() >= a.hi() : b.hi() <= a.lo();
+                if (firstWins || secondWins) {
+                    fired.accept("extremum-range");
+                    return firstWins ? args.get(0) : args.get(1);
+                }
             }
         }
         return new Call(fn, args);

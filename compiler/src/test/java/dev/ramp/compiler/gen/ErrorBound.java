@@ -21,6 +21,11 @@ import java.util.Map;
  * @param error a bound on |value - exact value|
  */
 public record ErrorBound(double value, double error) {
+    /** An error that cannot be computed (inf * 0 in the propagation) is unknown, so unbounded. */
+    public ErrorBound {
+        if (Double.isNaN(error)) error = Double.POSITIVE_INFINITY;
+    }
+
     private static final double U = 0x1p-53;
     private static final double TINY = Double.MIN_VALUE;
     /** Library functions are within 1 ulp (java.lang.Math) or a few (ramp's own). */
@@ -81,9 +86,14 @@ public record ErrorBound(double value, double error) {
         };
     }
 
-    /** A slope times an error; a zero of either propagates nothing (even against an infinity). */
+    /**
+     * A slope times an error; a zero of either propagates nothing (even against an infinity), and
+     * an unknown (NaN) slope gives an unknown, hence unbounded, error.
+     */
     private static double times(double slope, double error) {
-        return error == 0 || slope == 0 ? 0 : slope * error;
+        if (error == 0 || slope == 0) return 0;
+        double product = slope * error;
+        return Double.isNaN(product) ? Double.POSITIVE_INFINITY : product;
     }
 
     private static double rounding(double v, double ulps) {
