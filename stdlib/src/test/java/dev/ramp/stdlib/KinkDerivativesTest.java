@@ -15,14 +15,14 @@ import org.junit.jupiter.api.TestFactory;
  * table 1a), at the default parameters. The table is written out here by hand, separately from
  * both the .ramp doc comments and the mpmath script, and the reference table is checked to agree.
  */
-class KinkDerivativesTest {
+public class KinkDerivativesTest {
 
     /**
      * f'(x) = expected for f at its defaults, or with {@code wrt} a parameter. {@code mathematical}
      * is the correctly rounded exact value in reference.csv, which differs from PyTorch's
      * floating-point result only for selu.
      */
-    record Kink(String function, double x, double expected, String wrt, double mathematical) {
+    public record Kink(String function, double x, double expected, String wrt, double mathematical) {
         Kink(String function, double x, double expected) {
             this(function, x, expected, null, expected);
         }
@@ -37,7 +37,7 @@ class KinkDerivativesTest {
         }
     }
 
-    static final List<Kink> KINKS = List.of(
+    public static final List<Kink> KINKS = List.of(
             new Kink("relu", 0, 0),
             new Kink("relu6", 0, 0),
             new Kink("relu6", 6, 0),
