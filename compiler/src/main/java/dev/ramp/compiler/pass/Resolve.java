@@ -297,7 +297,10 @@ public final class Resolve {
             hint = "'" + n.name() + "' is a function: call it, as in " + n.name() + "(x)";
         } else {
             List<String> candidates = Stream.concat(scope.keySet().stream(), CONSTANTS.keySet().stream()).toList();
-            hint = Hints.nearest(n.name(), candidates).map(near -> "did you mean '" + near + "'?").orElse(
+            // A lone misspelled name on the command line ("mishh") is most likely a definition's name.
+            hint = Hints.nearest(n.name(), candidates)
+                    .or(() -> self == null ? Hints.nearest(n.name(), callables()) : java.util.Optional.empty())
+                    .map(near -> "did you mean '" + near + "'?").orElse(
                     self == null
                             ? "an expression is a function of x alone; for a parameter, write a definition such as f(x; " + n.name() + " = 1) = ..."
                             : "names in scope: " + String.join(", ", scope.keySet()));
@@ -324,10 +327,13 @@ public final class Resolve {
         if (scope.containsKey(name)) {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }
-        List<String> callables = Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)),
-                library.names()).toList();
         throw error(c.at(), "unknown function '" + name + "'",
-                Hints.nearest(name, callables).map(near -> "did you mean '" + near + "'?").orElse(null));
+                Hints.nearest(name, callables()).map(near -> "did you mean '" + near + "'?").orElse(null));
+    }
+
+    /** Everything a call may name: where, the primitives, the library and the file above. */
+    private List<String> callables() {
+        return Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)), library.names()).toList();
     }
 
     private boolean isCallable(String name) {
