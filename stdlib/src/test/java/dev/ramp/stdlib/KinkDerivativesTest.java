@@ -3,6 +3,8 @@ package dev.ramp.stdlib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ramp.Ramp;
+import dev.ramp.runtime.Activation;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -78,6 +80,17 @@ public class KinkDerivativesTest {
     Stream<DynamicTest> rampMatchesPyTorchExactly() {
         return KINKS.stream().map(k -> DynamicTest.dynamicTest(k.toString(), () -> {
             double actual = RampEvaluator.evaluator(k.function(), Map.of(), k.wrt(), 1).applyAsDouble(k.x());
+            assertEquals(k.expected(), actual, 0.0, k::toString);
+        }));
+    }
+
+    /** The same through the compiled code; d/da through the parameter gradient of one element. */
+    @TestFactory
+    Stream<DynamicTest> compiledMatchesPyTorchExactly() {
+        return KINKS.stream().map(k -> DynamicTest.dynamicTest(k.toString(), () -> {
+            Activation f = Ramp.compile(k.function());
+            double actual = k.wrt() == null ? f.derivative(k.x())
+                    : f.parameterGradient(new double[] {k.x()}, new double[] {1})[f.parameterNames().indexOf(k.wrt())];
             assertEquals(k.expected(), actual, 0.0, k::toString);
         }));
     }

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ramp's stdlib (through {@link dev.ramp.compiler.Compiler#evaluator}) against the independent
- * mpmath table {@code reference.csv}: every row's value and first derivative within
+ * ramp's stdlib against the independent mpmath table {@code reference.csv}, both as interpreted
+ * ({@link dev.ramp.compiler.Compiler#evaluator}) and as compiled to bytecode
+ * ({@link dev.ramp.Ramp#compile}): every row's value and first derivative within
  * {@link Accuracy#TARGET_ULPS} ulp, and exactly equal where the reference is a double (kinks,
- * zeros, saturated tails) — except the cells listed in {@link #STABILISATION_EXCEPTIONS}.
- * Each run writes the measured errors to {@code target/reference-ulps-ramp.md}.
+ * zeros, saturated tails) — except the cells listed in {@link #STABILISATION_EXCEPTIONS}, which
+ * hold for both (today the two agree bit for bit on every row). Each run writes the measured
+ * errors to {@code target/reference-ulps-evaluator.md} and {@code target/reference-ulps-compiled.md}.
  */
 class ReferenceValuesTest {
 
@@ -100,22 +102,28 @@ class ReferenceValuesTest {
             .collect(Collectors.toMap(Allowance::cell, Allowance::maxUlps));
 
     /** The measurements checked: everything but the NaN-reference rows of {@link #OUTSIDE_DOMAIN_EXCEPTIONS}. */
-    private static List<Measurement> checked() {
-        return MEASURED.stream().filter(m -> !(m.expected().text().equals("nan")
+    private static List<Measurement> checked(List<Measurement> measured) {
+        return measured.stream().filter(m -> !(m.expected().text().equals("nan")
                 && OUTSIDE_DOMAIN_EXCEPTIONS.contains(Cell.of(m.row(), m.column())))).toList();
     }
 
-    private static final List<Measurement> MEASURED = Accuracy.measure(ReferenceRow.all(), new RampEvaluator());
+    /** The two ways ramp runs a definition, each measured on every row. */
+    private static final Map<String, List<Measurement>> MEASURED = Map.of(
+            "evaluator", Accuracy.measure(ReferenceRow.all(), new RampEvaluator()),
+            "compiled", Accuracy.measure(ReferenceRow.all(), new RampCompiled()));
 
     @TestFactory
     Stream<DynamicTest> everyRowWithinTolerance() {
-        Map<String, List<Measurement>> byFunction = new HashMap<>();
-        for (Measurement m : checked()) byFunction.computeIfAbsent(m.row().function(), k -> new ArrayList<>()).add(m);
-        Accuracy.writeReport("ramp evaluator vs reference.csv (ulps)", MEASURED, Path.of("target", "reference-ulps-ramp.md"));
-        return new TreeSet<>(byFunction.keySet()).stream().map(f -> DynamicTest.dynamicTest(f, () -> {
-            List<String> failures = Accuracy.failures(byFunction.get(f), TOLERANCE::get);
-            assertTrue(failures.isEmpty(), () -> failures.size() + " failures:\n" + String.join("\n", failures));
-        }));
+        return new TreeSet<>(MEASURED.keySet()).stream().flatMap(impl -> {
+            List<Measurement> all = MEASURED.get(impl);
+            Accuracy.writeReport("ramp (" + impl + ") vs reference.csv (ulps)", all, Path.of("target", "reference-ulps-" + impl + ".md"));
+            Map<String, List<Measurement>> byFunction = new HashMap<>();
+            for (Measurement m : checked(all)) byFunction.computeIfAbsent(m.row().function(), k -> new ArrayList<>()).add(m);
+            return new TreeSet<>(byFunction.keySet()).stream().map(f -> DynamicTest.dynamicTest(impl + " " + f, () -> {
+                List<String> failures = Accuracy.failures(byFunction.get(f), TOLERANCE::get);
+                assertTrue(failures.isEmpty(), () -> failures.size() + " failures:\n" + String.join("\n", failures));
+            }));
+        });
     }
 
     @Test
@@ -134,20 +142,22 @@ class ReferenceValuesTest {
         }
     }
 
+    /** An exception is stale once neither the evaluator nor the compiled code needs it. */
     @Test
     void everyExceptionIsStillNeeded() {
-        Map<Cell, Double> max = Accuracy.maxByCell(checked());
+        List<Measurement> both = MEASURED.values().stream().flatMap(List::stream).toList();
+        Map<Cell, Double> max = Accuracy.maxByCell(checked(both));
         List<String> stale = new ArrayList<>();
         for (Allowance e : STABILISATION_EXCEPTIONS) {
             Double m = max.get(e.cell());
             if (m == null) stale.add(e + ": no reference rows in this cell");
-            else if (m <= Accuracy.TARGET_ULPS && MEASURED.stream().filter(x -> Cell.of(x.row(), x.column()).equals(e.cell()))
+            else if (m <= Accuracy.TARGET_ULPS && both.stream().filter(x -> Cell.of(x.row(), x.column()).equals(e.cell()))
                     .allMatch(x -> !x.exactRequired() || x.exact())) {
                 stale.add(e + ": now within " + Accuracy.TARGET_ULPS + " ulp (max " + Accuracy.format(m) + "), delete this exception");
             }
         }
         for (Cell c : OUTSIDE_DOMAIN_EXCEPTIONS) {
-            boolean needed = MEASURED.stream().anyMatch(m -> Cell.of(m.row(), m.column()).equals(c)
+            boolean needed = both.stream().anyMatch(m -> Cell.of(m.row(), m.column()).equals(c)
                     && m.expected().text().equals("nan") && !Double.isNaN(m.actual()));
             if (!needed) stale.add(c + ": NaN outside the domain now, delete this exception");
         }

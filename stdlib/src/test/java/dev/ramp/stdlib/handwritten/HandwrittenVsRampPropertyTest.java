@@ -2,6 +2,8 @@ package dev.ramp.stdlib.handwritten;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ramp.Ramp;
+import dev.ramp.runtime.Activation;
 import dev.ramp.stdlib.RampEvaluator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * The handwritten kernels and ramp's evaluator agree on random inputs, for every function at its
- * defaults: two independent implementations checking each other between the grid points of
+ * The handwritten kernels agree with ramp, both its evaluator and its compiled code, on random
+ * inputs, for every function at its defaults: two independent implementations checking each other between the grid points of
  * reference.csv. Tolerance: |a - b| <= 1e-9 max(|a|, |b|) + 1e-15 max(1, |x|). The relative part
  * absorbs ramp's known amplified errors (gelu's few hundred ulps in the left tail); the absolute
  * part its known cancellations (tanh' and sigmoid' tails, x - tanh(x) near 0, 1 + tanh(u) in
@@ -27,26 +29,31 @@ class HandwrittenVsRampPropertyTest {
     private static final double RELATIVE = 1e-9;
     private static final double ABSOLUTE = 1e-15;
 
-    private record Pair(Kernel kernel, DoubleUnaryOperator value, DoubleUnaryOperator derivative) {}
+    /** One function three ways: handwritten, ramp's evaluator, ramp's compiled code. */
+    private record Trio(Kernel kernel, DoubleUnaryOperator value, DoubleUnaryOperator derivative, Activation compiled) {}
 
-    private static final Map<String, Pair> PAIRS = new LinkedHashMap<>();
+    private static final Map<String, Trio> TRIOS = new LinkedHashMap<>();
 
     static {
         for (String name : Handwritten.NAMES) {
-            PAIRS.put(name, new Pair(Handwritten.kernel(name), RampEvaluator.evaluator(name, Map.of(), null, 0),
-                    RampEvaluator.evaluator(name, Map.of(), null, 1)));
+            TRIOS.put(name, new Trio(Handwritten.kernel(name), RampEvaluator.evaluator(name, Map.of(), null, 0),
+                    RampEvaluator.evaluator(name, Map.of(), null, 1), Ramp.compile(name)));
         }
     }
 
     @Property(tries = 1500)
     void handwrittenAgreesWithRamp(@ForAll("inputs") double x) {
         List<String> failures = new ArrayList<>();
-        PAIRS.forEach((name, p) -> {
-            check(failures, name, "value", x, p.kernel().f(x), p.value().applyAsDouble(x));
+        TRIOS.forEach((name, t) -> {
+            double f = t.kernel().f(x);
+            check(failures, name, "value (evaluator)", x, f, t.value().applyAsDouble(x));
+            check(failures, name, "value (compiled)", x, f, t.compiled().applyAsDouble(x));
             // ramp's log1mexp' is finite for x < 0, where the function is NaN (a known gap,
             // ReferenceValuesTest.OUTSIDE_DOMAIN_EXCEPTIONS); the kernel returns NaN there.
             if (!(name.equals("log1mexp") && x < 0)) {
-                check(failures, name, "derivative", x, p.kernel().df(x), p.derivative().applyAsDouble(x));
+                double df = t.kernel().df(x);
+                check(failures, name, "derivative (evaluator)", x, df, t.derivative().applyAsDouble(x));
+                check(failures, name, "derivative (compiled)", x, df, t.compiled().derivative(x));
             }
         });
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
