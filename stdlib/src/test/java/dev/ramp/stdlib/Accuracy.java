@@ -122,9 +122,16 @@ public final class Accuracy {
      * current numbers behind for reports (the assertions do not depend on it).
      */
     public static void writeReport(String title, List<Measurement> ms, Path file) {
-        StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n| function | value max ulp | derivative max ulp |\n|---|---|---|\n");
-        maxByFunction(ms).forEach((f, p) -> sb.append("| ").append(f).append(" | ").append(format(p[0])).append(" | ")
-                .append(format(p[1])).append(" |\n"));
+        StringBuilder sb = new StringBuilder("# ").append(title)
+                .append("\n\n| function | value max ulp | at x | derivative max ulp | at x |\n|---|---|---|---|---|\n");
+        Map<String, Measurement[]> worstByFunction = new TreeMap<>();
+        for (Measurement m : ms) {
+            Measurement[] pair = worstByFunction.computeIfAbsent(m.row().function(), k -> new Measurement[2]);
+            int c = m.column().ordinal();
+            if (pair[c] == null || m.ulps() > pair[c].ulps()) pair[c] = m;
+        }
+        worstByFunction.forEach((f, p) -> sb.append("| ").append(f).append(" | ").append(format(p[0].ulps())).append(" | ")
+                .append(where(p[0])).append(" | ").append(format(p[1].ulps())).append(" | ").append(where(p[1])).append(" |\n"));
         sb.append("\nCells over ").append(format(TARGET_ULPS)).append(" ulp:\n\n| function | column | region | max ulp | worst x |\n|---|---|---|---|---|\n");
         Map<Cell, Measurement> worst = new TreeMap<>();
         for (Measurement m : ms) worst.merge(Cell.of(m.row(), m.column()), m, (a, b) -> b.ulps() > a.ulps() ? b : a);
@@ -141,6 +148,10 @@ public final class Accuracy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String where(Measurement m) {
+        return m.ulps() == 0 ? "" : m.row().x() + (m.row().paramsText().isEmpty() ? "" : " (" + m.row().paramsText() + ")");
     }
 
     public static String format(double ulps) {
