@@ -29,14 +29,15 @@ import java.util.function.Supplier;
  *   <li>{@code fold}: constant folding, only when the result is finite or an operand already was
  *       not (so {@code log(0)}, {@code 1/0} and {@code exp(1000)} stay as written: never a silent
  *       infinity or NaN).
- *   <li>{@code add-flatten}, {@code add-like-terms} ({@code 2x + 3x -> 5x}; {@code u - u -> 0} only where u is finite),
+ *   <li>{@code add-flatten}, {@code add-like-terms} ({@code 2x + 3x -> 5x}; {@code u - u -> 0} only where u is never NaN),
  *       {@code add-order}: sums.
- *   <li>{@code mul-flatten}, {@code mul-zero} ({@code 0 * u -> 0} where u is finite: unlike
+ *   <li>{@code mul-flatten}, {@code mul-zero} ({@code 0 * u -> 0} where u is never NaN: unlike
  *       {@link dev.ramp.compiler.ir.Exprs#mul}, which follows SymPy, the simplifier keeps the NaN of
  *       {@code 0 * inf}), {@code mul-neg} (negations pulled out of
- *       products), {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
+ *       products), {@code mul-sign} ({@code u * sign(u) -> abs(u)}),
+ *       {@code mul-powers} ({@code x * x^2 -> x^3}), {@code mul-exp}
  *       ({@code exp(u) * exp(v) -> exp(u + v)}), {@code mul-order}: products.
- *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is finite and nonzero), {@code div-const} (division by a power of two becomes an exact
+ *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is never 0 or NaN), {@code div-const} (division by a power of two becomes an exact
  *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
  *       {@code div-cancel}: quotients.
  *   <li>{@code pow-one-base}, {@code pow-pow}: powers.
@@ -173,7 +174,7 @@ final class Normalise {
             if (like.size() == 1) {
                 Term only = like.getFirst();
                 if (only.coef != 0) out.add(term(only.coef, g.getKey()));
-                else if (ranges.apply(g.getKey()).finite()) fired.accept("mul-zero");
+                else if (ranges.apply(g.getKey()).defined()) fired.accept("mul-zero");
                 else out.add(new Mul(List.of(ZERO, g.getKey())));   // 0 * u keeps u's NaN or infinity
                 continue;
             }
@@ -194,8 +195,8 @@ final class Normalise {
                 for (Term s : like) out.add(term(s.coef, s.mono));   // a + x + x: a coefficient would add a node
                 continue;
             }
-            if (merged == null && !ranges.apply(g.getKey()).finite()) {
-                for (Term s : like) out.add(term(s.coef, s.mono));   // u - u is NaN where u is infinite or NaN
+            if (merged == null && !ranges.apply(g.getKey()).defined()) {
+                for (Term s : like) out.add(term(s.coef, s.mono));   // u - u is NaN where u is
                 continue;
             }
             fired.accept("add-like-terms");
@@ -295,12 +296,13 @@ final class Normalise {
         if (constants > 1) fired.accept("fold");
         if (coef == 0 && unfolded.isEmpty()) {
             if (rest.isEmpty()) return constant(negative ? -coef : coef);
-            // 0 * u = 0 only where u is finite: 0 * inf and 0 * NaN are NaN.
-            if (rest.stream().allMatch(f -> ranges.apply(f).finite())) {
+            // 0 * u = 0 only where u is never NaN (for an infinite u, the contract's licence).
+            if (rest.stream().allMatch(f -> ranges.apply(f).defined())) {
                 fired.accept("mul-zero");
                 return ZERO;
             }
         }
+        rest = signTimesSelf(rest);
         rest = collectPowers(rest, strict);
         rest = collectExps(rest);
         rest.sort(ExprOrder.INSTANCE);
@@ -311,7 +313,7 @@ final class Normalise {
             coef = 1;
         }
         List<Expr> result = new ArrayList<>();
-        if (coef != 1 || (rest.isEmpty() && unfolded.isEmpty())) result.add(constant(coef));   // 0 stays if u may not be finite
+        if (coef != 1 || (rest.isEmpty() && unfolded.isEmpty())) result.add(constant(coef));   // 0 stays if u may be NaN
         result.addAll(unfolded);
         result.addAll(rest);
         Expr product = result.size() == 1 ? result.getFirst() : new Mul(result);
@@ -321,7 +323,7 @@ final class Normalise {
     /**
      * Groups equal bases: {@code x * x^2 -> x^3}. Merging u^p * u^q into u^(p+q) is exact when
      * p and q are integers, or when u is never negative (otherwise u^p may be NaN where the merged
-     * power is not). A zero total exponent drops the base only if it is finite and nonzero, since
+     * power is not). A zero total exponent drops the base only if it is never 0 or NaN, since
      * {@code 0 * 0^-1} and {@code inf * inf^-1} are NaN, not 1.
      */
     private List<Expr> collectPowers(List<Expr> factors, boolean strict) {
@@ -348,7 +350,7 @@ final class Normalise {
             boolean integers = exponents.stream().allMatch(p -> p == Math.rint(p) && !p.isInfinite());
             double total = exponents.stream().mapToDouble(Double::doubleValue).sum();
             Range r = ranges.apply(base);
-            boolean mergeable = (integers || r.nonnegative()) && Double.isFinite(total) && (total != 0 || r.finiteNonzero());
+            boolean mergeable = (integers || r.nonnegative()) && Double.isFinite(total) && (total != 0 || r.definedNonzero());
             Expr power = total == 0 ? null : total == 1 ? base : new Pow(base, constant(total));
             if (mergeable && strict && power != null) {
                 int before = originals.get(base).stream().mapToInt(Simplify::size).sum();
@@ -360,6 +362,26 @@ final class Normalise {
             }
             fired.accept("mul-powers");
             if (power != null) out.add(power);
+        }
+        return out;
+    }
+
+    /**
+     * {@code u * sign(u) -> abs(u)}: exact for every double (including -0.0, infinities and NaN),
+     * and it turns the derivative of {@code x * abs(x)}-like terms into closed forms.
+     */
+    private List<Expr> signTimesSelf(List<Expr> factors) {
+        List<Expr> out = new ArrayList<>(factors);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) instanceof Call(Fn fn, List<Expr> args) && fn == Fn.SIGN) {
+                int j = out.indexOf(args.getFirst());
+                if (j >= 0) {
+                    fired.accept("mul-sign");
+                    out.set(i, new Call(Fn.ABS, args));
+                    out.remove(j);
+                    i = -1;   // indices moved; rescan
+                }
+            }
         }
         return out;
     }
@@ -397,7 +419,7 @@ final class Normalise {
 
     private Expr quotient(Expr num, Expr den) {
         if (isOne(den)) return num;
-        if (isZero(num) && ranges.apply(den).finiteNonzero()) {
+        if (isZero(num) && ranges.apply(den).definedNonzero()) {
             fired.accept("div-zero");
             return num;
         }
@@ -416,7 +438,7 @@ final class Normalise {
         return cancelled != null ? cancelled : new Div(num, den);
     }
 
-    /** {@code (u * v) / (u * w) -> v / w} when u is finite, nonzero and never NaN. */
+    /** {@code (u * v) / (u * w) -> v / w} when u is never 0 or NaN. */
     private Expr cancel(Expr num, Expr den) {
         List<Expr> ns = num instanceof Mul(List<Expr> fs) ? new ArrayList<>(fs) : new ArrayList<>(List.of(num));
         List<Expr> ds = den instanceof Mul(List<Expr> fs) ? new ArrayList<>(fs) : new ArrayList<>(List.of(den));
@@ -424,7 +446,7 @@ final class Normalise {
         boolean changed = false;
         for (int i = 0; i < ds.size(); i++) {
             Expr f = ds.get(i);
-            if (ns.contains(f) && ranges.apply(f).finiteNonzero()) {
+            if (ns.contains(f) && ranges.apply(f).definedNonzero()) {
                 ns.remove(f);
                 ds.remove(i--);
                 changed = true;
@@ -444,8 +466,8 @@ final class Normalise {
         }
         if (isOne(exponent)) return base;
         if (isZero(exponent)) return ONE;   // Math.pow(anything, 0) is 1, NaN included
-        // 1^u = 1, except that Java's pow gives NaN for an infinite or NaN exponent.
-        if (isOne(base) && ranges.apply(exponent).finite()) {
+        // 1^u = 1, except that Java's pow gives NaN for a NaN (or infinite) exponent.
+        if (isOne(base) && ranges.apply(exponent).defined()) {
             fired.accept("pow-one-base");
             return ONE;
         }

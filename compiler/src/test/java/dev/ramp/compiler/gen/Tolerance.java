@@ -42,7 +42,7 @@ public final class Tolerance {
     }
 
     /** Whether some subexpression of {@code e} (taken branch or not) is infinite at {@code env}. */
-    public static boolean overflows(Expr e, Map<String, Double> env) {
+    public static boolean hasInfinity(Expr e, Map<String, Double> env) {
         boolean[] found = {false};
         forEachSubexpression(e, s -> found[0] |= Double.isInfinite(Eval.eval(s, Eval.Env.of(env))));
         return found[0];

@@ -43,8 +43,8 @@ class SimplifyProperties {
     void simplifyingKeepsTheValue(@ForAll("trees") Expr e, @ForAll("inputs") double x, @ForAll("parameters") double a) {
         Map<String, Double> env = Map.of("x", x, "a", a);
         double before = Eval.eval(e, env);
-        // Where an intermediate overflows, a rule may legitimately do better (log(exp(800)) is 800).
-        Assume.that(!Tolerance.overflows(e, env));
+        // Where an intermediate is infinite, the contract lets a rule do better (log(exp(800)) is 800).
+        Assume.that(!Tolerance.hasInfinity(e, env));
         Expr s = Simplify.simplify(e);
         double after = Eval.eval(s, env);
         if (Double.isNaN(before)) {
