@@ -18,6 +18,7 @@ final class BigConstants {
     private static final Cached PI = new Cached(BigConstants::computePi);
     private static final Cached LN2 = new Cached(BigConstants::computeLn2);
     private static final Cached LN10 = new Cached(BigConstants::computeLn10);
+    private static final Cached TWO_OVER_SQRT_PI = new Cached(BigConstants::computeTwoOverSqrtPi);
 
     /** pi to {@code digits} significant digits (within one unit in the last place); likewise below. */
     static BigDecimal pi(int digits) {
@@ -30,6 +31,16 @@ final class BigConstants {
 
     static BigDecimal ln10(int digits) {
         return LN10.get(digits);
+    }
+
+    /** 2 / sqrt(pi), the factor of erf. */
+    static BigDecimal twoOverSqrtPi(int digits) {
+        return TWO_OVER_SQRT_PI.get(digits);
+    }
+
+    private static BigDecimal computeTwoOverSqrtPi(int digits) {
+        MathContext mc = new MathContext(digits + 10, RoundingMode.HALF_EVEN);
+        return BigDecimal.TWO.divide(pi(digits + 10).sqrt(mc), mc);
     }
 
     /** Machin: pi = 16 atan(1/5) - 4 atan(1/239). */

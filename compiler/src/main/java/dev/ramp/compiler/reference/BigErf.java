@@ -59,21 +59,9 @@ final class BigErf {
         return BigDecimal.valueOf(Math.max(2.0, 0.6 * Math.sqrt(w.getPrecision())));
     }
 
-    /** erf a for a > 0 by DLMF 7.6.2. */
+    /** erf a for a > 0 by DLMF 7.6.2, the sum in fixed point. */
     static BigDecimal series(BigDecimal a, MathContext w) {
-        BigDecimal a2 = a.multiply(a, w);
-        BigDecimal twoA2 = a2.multiply(BigDecimal.TWO);
-        double peak = a2.doubleValue(); // terms grow until n ~ a^2, then fall
-        BigDecimal term = a.round(w);
-        BigDecimal sum = term;
-        for (long n = 1; ; n++) {
-            term = term.multiply(twoA2, w).divide(BigDecimal.valueOf(2 * n + 1), w);
-            sum = sum.add(term, w);
-            if (n > peak && (term.signum() == 0
-                    || BigMath.exponent(term) < BigMath.exponent(sum) - w.getPrecision() - 1)) {
-                break;
-            }
-        }
+        BigDecimal sum = FixedPoint.erfSeriesSum(a, w);
         // a^2 exactly in the exponent: rounding it would cost log10(a^2) digits of e^(-a^2).
         BigDecimal scale = BigMath.exp(a.multiply(a).negate(), w).multiply(twoOverSqrtPi(w), w);
         return sum.multiply(scale, w);
@@ -96,8 +84,7 @@ final class BigErf {
         return numerator.divide(den, w);
     }
 
-    /** 2 / sqrt(pi). */
     static BigDecimal twoOverSqrtPi(MathContext w) {
-        return BigDecimal.TWO.divide(BigConstants.pi(w.getPrecision()).sqrt(w), w);
+        return BigConstants.twoOverSqrtPi(w.getPrecision());
     }
 }

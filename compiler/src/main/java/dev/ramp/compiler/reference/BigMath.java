@@ -42,7 +42,7 @@ public final class BigMath {
     private static final double LN10 = Math.log(10);
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal REDUCED_LIMIT = new BigDecimal("2.5");
-    private static final BigDecimal ATAN_SERIES_LIMIT = new BigDecimal("0.05");
+    private static final BigDecimal ATAN_SERIES_LIMIT = new BigDecimal("0.25");
     private static final BigDecimal PI_OVER_4 = new BigDecimal("0.78");
     private static final BigDecimal LOG1P_SERIES_LIMIT = new BigDecimal("1e-20");
 
@@ -89,26 +89,9 @@ public final class BigMath {
         return exp(x, widen(mc, 2)).subtract(BigDecimal.ONE, mc);
     }
 
-    /**
-     * e^r - 1 for moderate r: halve r s times, sum the Taylor series of expm1, then undo the
-     * halving with expm1(2y) = expm1(y) (expm1(y) + 2), which keeps the relative accuracy (no
-     * "1 +" ever appears). s ~ sqrt(bits) balances series terms against doublings.
-     */
+    /** e^r - 1 for moderate r, in fixed point: see {@link FixedPoint#expm1}. */
     private static BigDecimal expm1Reduced(BigDecimal r, MathContext w) {
-        if (r.signum() == 0) return BigDecimal.ZERO;
-        int p = w.getPrecision();
-        int target = (int) Math.sqrt(3.3 * p);
-        int s = Math.max(0, target + Math.getExponent(r.doubleValue()) + 1);
-        BigDecimal y = s == 0 ? r.round(w) : r.divide(BigDecimal.TWO.pow(s), w);
-        BigDecimal sum = y;
-        BigDecimal term = y;
-        for (int k = 2; ; k++) {
-            term = term.multiply(y, w).divide(BigDecimal.valueOf(k), w);
-            sum = sum.add(term, w);
-            if (negligible(term, sum, p)) break;
-        }
-        for (int i = 0; i < s; i++) sum = sum.multiply(sum.add(BigDecimal.TWO), w);
-        return sum;
+        return FixedPoint.expm1(r, w);
     }
 
     /** The natural logarithm of x > 0. */
@@ -282,30 +265,16 @@ public final class BigMath {
     }
 
     private static BigDecimal sinSeries(BigDecimal r, MathContext w) {
-        BigDecimal r2 = r.multiply(r, w);
-        BigDecimal term = r.round(w);
-        BigDecimal sum = term;
-        for (long k = 2; ; k += 2) {
-            term = term.multiply(r2, w).divide(BigDecimal.valueOf(k * (k + 1)), w).negate();
-            sum = sum.add(term, w);
-            if (negligible(term, sum, w.getPrecision())) return sum;
-        }
+        return FixedPoint.sinCos(r, w, true);
     }
 
     private static BigDecimal cosSeries(BigDecimal r, MathContext w) {
-        BigDecimal r2 = r.multiply(r, w);
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal sum = term;
-        for (long k = 1; ; k += 2) {
-            term = term.multiply(r2, w).divide(BigDecimal.valueOf(k * (k + 1)), w).negate();
-            sum = sum.add(term, w);
-            if (negligible(term, sum, w.getPrecision())) return sum;
-        }
+        return FixedPoint.sinCos(r, w, false);
     }
 
     /**
      * atan x: pi/2 - atan(1/|x|) above 1, then halvings atan a = 2 atan(a / (1 + sqrt(1 + a^2)))
-     * down to a <= 0.05, then the Taylor series (each term 1/400 of the one before).
+     * down to a <= 0.25, then the Taylor series (each term 1/16 of the one before).
      */
     public static BigDecimal atan(BigDecimal x, MathContext mc) {
         if (x.signum() == 0) return BigDecimal.ZERO;
@@ -319,15 +288,7 @@ public final class BigMath {
             a = a.divide(BigDecimal.ONE.add(root), w);
             halvings++;
         }
-        BigDecimal a2 = a.multiply(a, w);
-        BigDecimal power = a.round(w);
-        BigDecimal sum = power;
-        for (long k = 3; ; k += 2) {
-            power = power.multiply(a2, w).negate();
-            BigDecimal term = power.divide(BigDecimal.valueOf(k), w);
-            sum = sum.add(term, w);
-            if (negligible(term, sum, w.getPrecision())) break;
-        }
+        BigDecimal sum = FixedPoint.atanSeries(a, w);
         BigDecimal r = sum.multiply(BigDecimal.TWO.pow(halvings));
         if (inverted) r = BigConstants.pi(w.getPrecision()).multiply(HALF).subtract(r, w);
         return x.signum() < 0 ? r.negate().round(mc) : r.round(mc);

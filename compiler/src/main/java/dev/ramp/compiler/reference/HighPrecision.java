@@ -25,7 +25,10 @@ import java.util.function.ToDoubleFunction;
  * the same at 40 and 80 digits but its bound says it is worthless, so the precision keeps
  * rising until x shows. Agreement in turn guards against any bound that is too optimistic. An
  * exact result (every rounding exact, e.g. a piecewise-linear function) returns after one
- * evaluation. If {@code maxDigits} is reached first the result says {@code converged = false}.
+ * evaluation. A result that two successive evaluations bound below 10^-400 in magnitude also
+ * counts as converged, whatever its relative accuracy: every floating format rounds it to
+ * zero (gelu written with erf at x = -50 cancels to about 1e-545). If {@code maxDigits} is
+ * reached first the result says {@code converged = false}.
  *
  * <p>Branches of {@code where} are decided on the high-precision values: the mathematically
  * right branch, which can differ from the branch a double evaluation takes within a rounding
@@ -67,6 +70,9 @@ public final class HighPrecision {
      * smallest subnormal, x ~ 5e-324, and many digits beyond).
      */
     public static final Settings DEFAULT = new Settings(40, 30, 2560);
+
+    /** Values certainly below 10^-400 count as converged: see {@code Attempt.negligible}. */
+    private static final int NEGLIGIBLE_EXPONENT = 400;
 
     private final Settings settings;
 
@@ -116,6 +122,7 @@ public final class HighPrecision {
             if (agreed >= settings.targetDigits() && bound >= settings.targetDigits()) {
                 return current.reference(true, Math.min(agreed, bound));
             }
+            if (previous.negligible() && current.negligible()) return current.reference(true, Math.min(agreed, bound));
             if (p >= settings.maxDigits()) return current.reference(false, Math.min(agreed, bound));
             previous = current;
         }
@@ -140,6 +147,16 @@ public final class HighPrecision {
             // |error| <= err * 10^(1 - digits), so the relative error is below 10^-(that many) digits.
             long lost = BigMath.exponent(val.err()) + 1 - BigMath.exponent(v);
             return (int) Math.max(0, Math.min(digits, digits - 1 - lost));
+        }
+
+        /**
+         * The value is certainly below 10^-400 in magnitude (error bound included): every
+         * floating format rounds it to zero, so more digits would change no measurement.
+         */
+        boolean negligible() {
+            if (!(val.value() instanceof Finite(BigDecimal v)) || val.err() == null) return false;
+            BigDecimal bound = v.abs().add(val.err().scaleByPowerOfTen(1 - digits));
+            return bound.signum() == 0 || BigMath.exponent(bound) < -NEGLIGIBLE_EXPONENT;
         }
 
         Reference reference(boolean converged, int correct) {

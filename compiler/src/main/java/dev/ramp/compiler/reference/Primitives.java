@@ -61,7 +61,7 @@ final class Primitives {
         return switch (fn) {
             case EXP -> vd > limit ? big(1, vd * LOG10_E, x) : vd < -limit ? big(1, vd * LOG10_E, x)
                     : exp(v, x);
-            case EXPM1 -> vd > limit ? big(1, vd * LOG10_E, x) : vd < -limit ? inexact(BigDecimal.ONE.negate(), x)
+            case EXPM1 -> vd > limit ? big(1, vd * LOG10_E, x) : vd < -limit ? saturated(BigDecimal.ONE.negate(), x)
                     : expm1(v, x);
             case LOG -> sign <= 0 ? boundary(sign, x, new Infinite(true))
                     : result(BigMath.log(v, mc), BigDecimal.ONE.divide(mag(v), Val.LOW), x, v.compareTo(BigDecimal.ONE) == 0);
@@ -71,7 +71,10 @@ final class Primitives {
             case SIGN -> new Val(new Finite(BigDecimal.valueOf(sign)), certain(v, x) ? BigDecimal.ZERO : null, BigDecimal.ZERO);
             case TANH -> {
                 BigDecimal r = BigMath.tanh(v, mc);
-                yield result(r, mag(BigDecimal.ONE.subtract(r.multiply(r))), x, sign == 0);
+                BigDecimal d = mag(BigDecimal.ONE.subtract(r.multiply(r)));
+                // 1 - |tanh v| = 2 e^-2|v| / (1 + e^-2|v|) < 10^(log10 2 - 2|v| log10 e)
+                if (r.abs().compareTo(BigDecimal.ONE) == 0) yield limit(r, d, x, Math.log10(2) - 2 * Math.abs(vd) * LOG10_E);
+                yield result(r, d, x, sign == 0);
             }
             case SINH -> Math.abs(vd) > limit ? big(sign, Math.abs(vd) * LOG10_E, x) : sinh(v, x);
             case COSH -> Math.abs(vd) > limit ? big(1, Math.abs(vd) * LOG10_E, x) : cosh(v, x);
@@ -84,20 +87,29 @@ final class Primitives {
             case SIGMOID -> {
                 if (vd < -limit) yield big(1, vd * LOG10_E, x);
                 BigDecimal r = BigMath.sigmoid(v, mc);
-                yield result(r, mag(r.multiply(BigDecimal.ONE.subtract(r))), x, sign == 0);
+                BigDecimal d = mag(r.multiply(BigDecimal.ONE.subtract(r)));
+                if (r.compareTo(BigDecimal.ONE) == 0) yield limit(r, d, x, -vd * LOG10_E); // 1 - sigmoid v < e^-v
+                yield result(r, d, x, sign == 0);
             }
             case SOFTPLUS -> {
                 if (vd < -limit) yield big(1, vd * LOG10_E, x);
                 BigDecimal r = BigMath.softplus(v, mc);
+                if (sign > 0 && r.compareTo(v) == 0) yield limit(r, BigDecimal.ONE, x, -vd * LOG10_E); // softplus v - v < e^-v
                 yield result(r, mag(r).min(BigDecimal.ONE), x, false);
             }
-            case ERF -> result(BigErf.erf(v, mc), erfDerivative(v), x, sign == 0);
+            case ERF -> {
+                BigDecimal r = BigErf.erf(v, mc);
+                if (r.abs().compareTo(BigDecimal.ONE) == 0) yield limit(r, erfDerivative(v), x, -vd * vd * LOG10_E); // erfc |v| < e^-v^2
+                yield result(r, erfDerivative(v), x, sign == 0);
+            }
             case ERFC -> {
                 if (vd > Math.sqrt(limit)) {
                     // erfc x < e^(-x^2) / (x sqrt(pi)) < 10^(-x^2 log10 e)
                     yield big(1, -vd * vd * LOG10_E, x);
                 }
-                yield result(BigErf.erfc(v, mc), erfDerivative(v), x, sign == 0);
+                BigDecimal r = BigErf.erfc(v, mc);
+                if (r.compareTo(BigDecimal.TWO) == 0) yield limit(r, erfDerivative(v), x, -vd * vd * LOG10_E);
+                yield result(r, erfDerivative(v), x, sign == 0);
             }
             case MAX, MIN -> throw new IllegalStateException("binary");
         };
@@ -110,6 +122,7 @@ final class Primitives {
 
     private Val expm1(BigDecimal v, Val x) {
         BigDecimal r = BigMath.expm1(v, mc);
+        if (r.compareTo(BigDecimal.ONE.negate()) == 0) return limit(r, mag(r.add(BigDecimal.ONE)), x, v.doubleValue() * LOG10_E);
         return result(r, mag(r.add(BigDecimal.ONE)), x, v.signum() == 0);
     }
 
@@ -164,7 +177,29 @@ final class Primitives {
         return new Val(Real.of(r), plus(times(d, x.err()), local), plus(times(d, x.scale()), local));
     }
 
-    /** A finite result that is only approximately right, as 1 for cosh of a tiny number. */
+    /**
+     * A result rounded to its limit value (tanh 40 = 1 at 30 digits): its rounding error is the
+     * distance to the limit, below 10^log10Gap, far smaller than a unit in the last place.
+     * That matters where the limit then cancels, as in 1 + erf(-30) in gelu: a bound of one unit
+     * would make the evaluator raise the precision for a result below every double.
+     */
+    private Val limit(BigDecimal r, BigDecimal d, Val x, double log10Gap) {
+        BigDecimal local = gap(log10Gap + mc.getPrecision() - 1);
+        return new Val(new Finite(r), plus(times(d, x.err()), local), plus(times(d, x.scale()), mag(r)));
+    }
+
+    /** 10^log10 as a magnitude, never below 10^-EXPONENT_LIMIT (so never an exact 0). */
+    private static BigDecimal gap(double log10) {
+        double clamped = Math.max(log10, -Real.EXPONENT_LIMIT);
+        return BigDecimal.ONE.scaleByPowerOfTen((int) Math.ceil(clamped));
+    }
+
+    /** A limit value reached by a beyond-range argument, as 1 for cosh of a tiny number. */
+    private static Val saturated(BigDecimal r, Val x) {
+        return new Val(new Finite(r), x.err() == null ? null : gap(Double.NEGATIVE_INFINITY), mag(r));
+    }
+
+    /** A finite result that is only approximately right, as pi/2 for atan of a huge number. */
     private static Val inexact(BigDecimal r, Val x) {
         BigDecimal m = mag(r);
         return new Val(new Finite(r), x.err() == null ? null : m, m);
@@ -211,7 +246,7 @@ final class Primitives {
         double bound = b.log10Bound();
         if (b.tiny()) {
             return switch (fn) {
-                case EXP, COSH, COS, ERFC -> inexact(BigDecimal.ONE, x);
+                case EXP, COSH, COS, ERFC -> saturated(BigDecimal.ONE, x);
                 case EXPM1, LOG1P, TANH, SINH, SIN, ATAN -> x;
                 case LOG, SQRT -> {
                     if (s < 0) yield Val.special(new Undefined(Why.DOMAIN), x);
@@ -220,15 +255,15 @@ final class Primitives {
                 }
                 case ABS -> Val.special(new Beyond(1, bound), x);
                 case SIGN -> Val.special(new Finite(BigDecimal.valueOf(s)), x);
-                case SIGMOID -> inexact(new BigDecimal("0.5"), x);
+                case SIGMOID -> saturated(new BigDecimal("0.5"), x);
                 case SOFTPLUS -> inexact(BigMath.softplus(BigDecimal.ZERO, mc), x);
                 case ERF -> big(s, bound + 0.06, x); // 2/sqrt(pi) = 10^0.052
                 case MAX, MIN -> throw new IllegalStateException("binary");
             };
         }
         return switch (fn) {
-            case EXP, SIGMOID -> s > 0 ? (fn == Fn.EXP ? big(1, 1e300, x) : inexact(BigDecimal.ONE, x)) : big(1, -1e300, x);
-            case EXPM1 -> s > 0 ? big(1, 1e300, x) : inexact(BigDecimal.ONE.negate(), x);
+            case EXP, SIGMOID -> s > 0 ? (fn == Fn.EXP ? big(1, 1e300, x) : saturated(BigDecimal.ONE, x)) : big(1, -1e300, x);
+            case EXPM1 -> s > 0 ? big(1, 1e300, x) : saturated(BigDecimal.ONE.negate(), x);
             case LOG, LOG1P, SQRT -> {
                 if (s < 0) yield Val.special(new Undefined(Why.DOMAIN), x);
                 if (fn != Fn.SQRT) throw new Arithmetic.OutOfRange("log of a huge number");
@@ -236,13 +271,13 @@ final class Primitives {
             }
             case ABS -> Val.special(new Beyond(1, bound), x);
             case SIGN -> Val.special(new Finite(BigDecimal.valueOf(s)), x);
-            case TANH, ERF -> inexact(BigDecimal.valueOf(s), x);
+            case TANH, ERF -> saturated(BigDecimal.valueOf(s), x);
             case SINH -> big(s, 1e300, x);
             case COSH -> big(1, 1e300, x);
             case SIN, COS -> throw new Arithmetic.OutOfRange("sin/cos of a huge number");
             case ATAN -> inexact(halfPi().multiply(BigDecimal.valueOf(s)), x);
             case SOFTPLUS -> s > 0 ? x : big(1, -1e300, x);
-            case ERFC -> s > 0 ? big(1, -1e300, x) : inexact(BigDecimal.TWO, x);
+            case ERFC -> s > 0 ? big(1, -1e300, x) : saturated(BigDecimal.TWO, x);
             case MAX, MIN -> throw new IllegalStateException("binary");
         };
     }
