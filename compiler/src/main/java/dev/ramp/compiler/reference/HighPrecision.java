@@ -25,9 +25,10 @@ import java.util.function.ToDoubleFunction;
  * the same at 40 and 80 digits but its bound says it is worthless, so the precision keeps
  * rising until x shows. Agreement in turn guards against any bound that is too optimistic. An
  * exact result (every rounding exact, e.g. a piecewise-linear function) returns after one
- * evaluation. A result that two successive evaluations bound below 10^-400 in magnitude also
- * counts as converged, whatever its relative accuracy: every floating format rounds it to
- * zero (gelu written with erf at x = -50 cancels to about 1e-545). If {@code maxDigits} is
+ * evaluation. A result whose error bound puts it below 10^-400 in magnitude, and which agrees
+ * with the previous evaluation within their bounds, also counts as converged whatever its
+ * relative accuracy: every floating format rounds it to zero (gelu written with erf at
+ * x = -50 cancels to about 1e-545; exp(log x) - x is a true zero computed inexactly). If {@code maxDigits} is
  * reached first the result says {@code converged = false}.
  *
  * <p>Branches of {@code where} are decided on the high-precision values: the mathematically
@@ -122,7 +123,7 @@ public final class HighPrecision {
             if (agreed >= settings.targetDigits() && bound >= settings.targetDigits()) {
                 return current.reference(true, Math.min(agreed, bound));
             }
-            if (previous.negligible() && current.negligible()) return current.reference(true, Math.min(agreed, bound));
+            if (current.negligible() && previous.withinBounds(current)) return current.reference(true, Math.min(agreed, bound));
             if (p >= settings.maxDigits()) return current.reference(false, Math.min(agreed, bound));
             previous = current;
         }
@@ -157,6 +158,16 @@ public final class HighPrecision {
             if (!(val.value() instanceof Finite(BigDecimal v)) || val.err() == null) return false;
             BigDecimal bound = v.abs().add(val.err().scaleByPowerOfTen(1 - digits));
             return bound.signum() == 0 || BigMath.exponent(bound) < -NEGLIGIBLE_EXPONENT;
+        }
+
+        /** Both values are finite and differ by no more than ten times their error bounds added. */
+        boolean withinBounds(Attempt other) {
+            if (!(val.value() instanceof Finite(BigDecimal a)) || !(other.val.value() instanceof Finite(BigDecimal b))
+                    || val.err() == null || other.val.err() == null) {
+                return false;
+            }
+            BigDecimal bounds = val.err().scaleByPowerOfTen(1 - digits).add(other.val.err().scaleByPowerOfTen(1 - other.digits));
+            return a.subtract(b).abs().compareTo(bounds.scaleByPowerOfTen(1)) <= 0;
         }
 
         Reference reference(boolean converged, int correct) {
