@@ -24,7 +24,7 @@ import org.apfloat.ApfloatMath;
 class ApfloatCrossCheckTest {
     private static final MathContext MC = new MathContext(50);
     private static final double TOLERANCE = 1e-45;
-    private static final int TRIES = 15;
+    private static final int TRIES = 10;
 
     private static void check(double x, BiFunction<BigDecimal, MathContext, BigDecimal> ours,
             Function<Apfloat, Apfloat> theirs, long extraDigits) {
