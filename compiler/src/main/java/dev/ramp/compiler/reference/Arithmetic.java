@@ -115,8 +115,17 @@ final class Arithmetic {
             if (sum.signum() != 0 && BigMath.exponent(sum) > lo - digits - 5) throw new OutOfRange("huge + comparable finite");
             return Val.special(new Beyond(sign, lo), terms);
         }
-        double hi = tiny.stream().mapToDouble(Beyond::log10Bound).max().orElseThrow();
-        if (sum.signum() == 0) return Val.special(new Beyond(sameSign(tiny), hi + Math.log10(tiny.size())), terms);
+        double hi = tiny.stream().mapToDouble(Beyond::log10Bound).max().orElseThrow() + Math.log10(tiny.size());
+        if (sum.signum() == 0) {
+            if (hi > -Real.EXPONENT_LIMIT) throw new OutOfRange("sum of tiny terms");
+            boolean mixed = tiny.stream().anyMatch(b -> b.signum() != tiny.getFirst().signum());
+            if (!mixed) return Val.special(new Beyond(tiny.getFirst().signum(), hi), terms);
+            // Opposite signs: the sign is lost but not the size. A zero within 10^hi is as good
+            // as the truth for every floating format (mish'(x) at x = -1e9 is such a sum).
+            // (bounds can be clamped to -1e300; 10^(-2 EXPONENT_LIMIT) is still a bound and fits a BigDecimal)
+            BigDecimal bound = BigDecimal.ONE.scaleByPowerOfTen((int) Math.ceil(Math.max(hi, -2.0 * Real.EXPONENT_LIMIT)));
+            return new Val(new Finite(BigDecimal.ZERO), bound.scaleByPowerOfTen(digits - 1), bound);
+        }
         if (BigMath.exponent(sum) < hi + digits + 5) throw new OutOfRange("tiny + comparable finite");
         // The tiny terms change the sum below its last digit: an inexact rounding.
         return new Val(Real.of(sum), plus(finiteSum.err(), mag(sum)), plus(finiteSum.scale(), mag(sum)));

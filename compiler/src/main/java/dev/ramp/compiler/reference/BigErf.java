@@ -43,11 +43,7 @@ final class BigErf {
     static BigDecimal erfc(BigDecimal x, MathContext mc) {
         if (x.signum() == 0) return BigDecimal.ONE;
         MathContext w = BigMath.widen(mc, BigMath.GUARD);
-        if (x.signum() < 0) {
-            BigDecimal a = x.negate();
-            BigDecimal e = a.compareTo(switchPoint(w)) < 0 ? series(a, w) : BigDecimal.ONE.subtract(continuedFraction(a, w), w);
-            return BigDecimal.ONE.add(e, mc);
-        }
+        if (x.signum() < 0) return BigDecimal.ONE.add(erf(x.negate(), w), mc); // no cancellation
         if (x.compareTo(switchPoint(w)) >= 0) return continuedFraction(x, w).round(mc);
         // 1 - erf x loses about log10(1/erfc x) ~ x^2 / ln 10 digits: carry that many more.
         int extra = (int) Math.ceil(x.doubleValue() * x.doubleValue() / Math.log(10)) + 2;
@@ -71,15 +67,7 @@ final class BigErf {
     static BigDecimal continuedFraction(BigDecimal a, MathContext w) {
         double ad = a.doubleValue();
         int depth = (int) Math.ceil(Math.pow(0.7 * w.getPrecision() / ad, 2)) + 10;
-        BigDecimal a2 = a.multiply(a, w);
-        BigDecimal twoA2 = a2.multiply(BigDecimal.TWO);
-        BigDecimal t = BigDecimal.ZERO;
-        for (long n = depth; n >= 1; n--) {
-            BigDecimal num = BigDecimal.valueOf((2 * n - 1) * (2 * n));
-            BigDecimal den = twoA2.add(BigDecimal.valueOf(4 * n + 1)).add(t, w);
-            t = num.divide(den, w).negate();
-        }
-        BigDecimal den = twoA2.add(BigDecimal.ONE).add(t, w);
+        BigDecimal den = FixedPoint.erfcFraction(a, depth, w);
         BigDecimal numerator = a.multiply(twoOverSqrtPi(w), w).multiply(BigMath.exp(a.multiply(a).negate(), w), w);
         return numerator.divide(den, w);
     }

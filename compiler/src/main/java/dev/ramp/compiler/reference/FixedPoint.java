@@ -51,11 +51,45 @@ final class FixedPoint {
         return qr[0];
     }
 
-    /** V / 2^q rounded to w. */
+    /**
+     * V / 2^q to w's precision (within one unit in the last place; one or two digits more may
+     * be kept). Done with cached powers of ten rather than BigDecimal rounding, which recomputes
+     * 10^n for every rounding beyond 320 digits.
+     */
     static BigDecimal fromFixed(BigInteger v, int q, MathContext w) {
-        if (q <= 0) return new BigDecimal(v.shiftLeft(-q)).round(w);
-        // v / 2^q = v 5^q / 10^q exactly; dividing instead is cheaper for large q.
-        return new BigDecimal(v).divide(new BigDecimal(BigInteger.ONE.shiftLeft(q)), w);
+        if (v.signum() == 0) return BigDecimal.ZERO;
+        // decimal exponent of v / 2^q, to within one
+        long e10 = (long) Math.floor((v.bitLength() - 1 - q) / BITS_PER_DIGIT);
+        int k = Math.toIntExact(w.getPrecision() + 1 - e10); // keep digits down to 10^-k
+        // n = round(v 10^k / 2^q)
+        BigInteger num = k >= 0 ? v.multiply(tenPow(k)) : v;
+        BigInteger n;
+        if (k >= 0 && q >= 0) {
+            n = q == 0 ? num : roundShift(num, q);
+        } else {
+            BigInteger den = k < 0 ? tenPow(-k) : BigInteger.ONE;
+            if (q >= 0) den = den.shiftLeft(q);
+            else num = num.shiftLeft(-q);
+            BigInteger[] qr = num.divideAndRemainder(den);
+            n = qr[1].abs().shiftLeft(1).compareTo(den) >= 0 ? qr[0].add(BigInteger.valueOf(num.signum())) : qr[0];
+        }
+        return new BigDecimal(n, k);
+    }
+
+    /**
+     * The even contraction of Laplace's continued fraction for erfc (see {@link BigErf}),
+     * 2a^2+1 - 1*2 / (2a^2+5 - 3*4 / (2a^2+9 - ...)), evaluated backwards from {@code depth}.
+     * Every partial denominator exceeds 2a^2 >= 8, so fixed point keeps its relative accuracy.
+     */
+    static BigDecimal erfcFraction(BigDecimal a, int depth, MathContext w) {
+        int q = bits(w);
+        BigInteger twoA2 = toFixed(a.multiply(a).multiply(BigDecimal.TWO), q);
+        BigInteger t = BigInteger.ZERO;
+        for (long n = depth; n >= 1; n--) {
+            BigInteger den = twoA2.add(BigInteger.valueOf(4 * n + 1).shiftLeft(q)).add(t);
+            t = BigInteger.valueOf((2 * n - 1) * (2 * n)).shiftLeft(2 * q).divide(den).negate();
+        }
+        return fromFixed(twoA2.add(BigInteger.ONE.shiftLeft(q)).add(t), q, w);
     }
 
     private static BigInteger roundShift(BigInteger v, int n) {

@@ -45,7 +45,8 @@ class HighPrecisionTest {
     void precisionRisesForXMinusTanhX() {
         // 3.33333333333333278486604787542907993226455878e-61 (mpmath at 200 digits)
         Reference r = at(Exprs.sub(X, f(Fn.TANH, X)), 1e-20);
-        assertTrue(r.converged() && r.workingDigits() >= 160, r.toString());
+        // x - tanh x cancels 40 digits at 1e-20: 30 correct ones need more than 70
+        assertTrue(r.converged() && r.workingDigits() > 70, r.toString());
         assertDigits("3.33333333333333278486604787542907993226455878e-61", finite(r.value()), 30, "x - tanh x");
         assertTrue(r.digits() >= 30, r.toString());
     }
@@ -55,8 +56,8 @@ class HighPrecisionTest {
     void totalCancellationIsNotMistakenForZero() {
         Expr nested = new Expr.Add(List.of(new Expr.Add(List.of(X, ONE)), Exprs.MINUS_ONE));
         Reference r = at(nested, 1e-300);
-        assertTrue(r.converged(), r.toString());
-        assertEquals(0, finite(r.value()).compareTo(new BigDecimal(1e-300)), "(x + 1) - 1 must be x: " + r);
+        assertTrue(r.converged() && r.workingDigits() > 300, r.toString());
+        assertDigits(new BigDecimal(1e-300).toString(), finite(r.value()), 40, "(x + 1) - 1 must be x");
     }
 
     @Test
