@@ -12,4 +12,5 @@ module dev.ramp.compiler {
     exports dev.ramp.compiler.ir;
     exports dev.ramp.compiler.pass;
     exports dev.ramp.compiler.print;
+    exports dev.ramp.compiler.reference;
 }
