@@ -183,6 +183,17 @@ class HighPrecisionTest {
         }
     }
 
+    /**
+     * Rounding x * c (about 300) must count as a relative error of the whole product, not as an
+     * absolute one: with the factor e^-277512 after it, it is 1e-120520, not 300 units.
+     */
+    @Test
+    void roundingInsideAProductIsRelativeToTheProduct() {
+        Expr tail = Fixtures.product(X, constant(0.3989422804014327), f(Fn.EXP, Fixtures.product(constant(-0.5), Exprs.pow(X, Exprs.TWO))));
+        Reference r = at(tail, -745);
+        assertTrue(r.converged() && r.digits() >= 30 && r.workingDigits() <= 60, r.toString());
+    }
+
     @Test
     void scaleTracksWhatCancelled() {
         Reference r = at(Exprs.sub(X, f(Fn.TANH, X)), 1e-10);
