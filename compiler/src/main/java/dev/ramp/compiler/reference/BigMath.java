@@ -8,9 +8,11 @@ import java.math.RoundingMode;
 /**
  * Elementary functions of finite {@link BigDecimal} arguments, each to within about one unit in
  * the last place of the requested precision, in relative terms, over the whole argument range
- * the reference evaluator feeds them (arguments of exp up to {@link #EXP_ARGUMENT_LIMIT}, of sin
- * and cos up to 10^(10^7) in magnitude). The work is done with {@link #GUARD} extra digits and
- * rounded once at the end.
+ * the reference evaluator feeds them: exp up to {@link #EXP_ARGUMENT_LIMIT}, sin and cos of any
+ * argument (reduced exactly, with as many more digits of pi as the argument has before the
+ * point; the evaluator stops at 10^2000, far past every double). The work is done with
+ * {@link #GUARD} extra digits and rounded once at the end; the series run in binary fixed
+ * point ({@link FixedPoint}).
  *
  * <p>Why plain {@code BigDecimal} and no arbitrary-precision library: the one with all the
  * functions ramp needs (apfloat, which has erf and erfc) costs several milliseconds per
