@@ -62,7 +62,9 @@ final class EvalCommand implements Callable<Integer> {
         Library library = function.library();
         Function f = function.function(exprOrName, library);
         Map<String, Double> params = Compiler.parameterValues(f, function.parameterValues());
-        DoubleUnaryOperator g = Compiler.evaluator(f, params, wrt, order, !interpreted);
+        DoubleUnaryOperator g = interpreted
+                ? Compiler.evaluator(f, params, wrt, order)
+                : Compiler.compiledEvaluator(f, params, wrt, order);
         PrintWriter out = spec.commandLine().getOut();
         if (!inputs.isEmpty()) {
             for (String text : inputs) {

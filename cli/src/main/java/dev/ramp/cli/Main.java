@@ -40,8 +40,6 @@ public final class Main {
         cl.setErr(err);
         // Negative numbers (`ramp eval mish -1.5`) are inputs, not options.
         cl.setUnmatchedOptionsArePositionalParams(true);
-        cl.setExitCodeOnInvalidInput(BAD_INPUT);
-        cl.setExitCodeOnExecutionException(INTERNAL_ERROR);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("ramp: " + ex.getMessage());

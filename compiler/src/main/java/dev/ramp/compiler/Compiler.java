@@ -1,17 +1,28 @@
 package dev.ramp.compiler;
 
 import dev.ramp.compiler.diag.Diagnostic;
+import dev.ramp.compiler.diag.Hints;
 import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.emit.EmitException;
+import dev.ramp.compiler.emit.Emitter;
+import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.ir.Parameter;
 import dev.ramp.compiler.pass.Bind;
+import dev.ramp.compiler.pass.Differentiate;
+import dev.ramp.compiler.pass.Eval;
 import dev.ramp.compiler.pass.Resolve;
 import dev.ramp.compiler.syntax.Definition;
 import dev.ramp.compiler.syntax.Input;
 import dev.ramp.compiler.syntax.Parse;
 import dev.ramp.compiler.syntax.Syntax;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import dev.ramp.runtime.Activation;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -102,6 +113,124 @@ public final class Compiler {
      */
     public static Map<String, Double> parameterValues(Function f, Map<String, Double> given) throws RampException {
         return Bind.parameterValues(f, given);
+    }
+
+    /**
+     * The simplified {@code order}-th derivative of {@code f} with respect to {@code wrt} (its
+     * input variable when null, or one of its parameters): {@link Differentiate} then
+     * {@code Simplify}, order by order. Order 0 gives the simplified body. An unknown
+     * {@code wrt} or a negative order is reported as from the {@code <command line>}.
+     *
+     * {@snippet :
+     * Compiler.derivative(lib.lookup("elu"), "alpha", 1); // where(x > 0, 0, expm1(x))
+     * }
+     */
+    public static Expr derivative(Function f, String wrt, int order) throws RampException {
+        return Differentiate.derivative(f.body(), checkWrt(f, wrt), checkOrder(order));
+    }
+
+    /**
+     * The {@code order}-th derivative of {@code f} with respect to {@code wrt} as a function of
+     * its input, with the parameters at {@code parameterValues} (see {@link #parameterValues}).
+     * Order 0 evaluates the body as written, not simplified.
+     */
+    public static DoubleUnaryOperator evaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
+            throws RampException {
+        Expr e = order == 0 && wrt == null ? f.body() : derivative(f, wrt, order);
+        String variable = f.variable();
+        Map<String, Double> params = new HashMap<>(parameterValues);
+        return x -> Eval.eval(e, name -> name.equals(variable) ? x : params.get(name));
+    }
+
+    /**
+     * As {@link #evaluator}, but compiled to bytecode: the {@code order}-th derivative with
+     * respect to {@code wrt} becomes the value of a compiled function of the input.
+     */
+    public static DoubleUnaryOperator compiledEvaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
+            throws RampException {
+        if (order == 0 && wrt == null) return compile(f, parameterValues);
+        Expr e = derivative(f, wrt, order);
+        Function g = new Function(f.name() + "_d" + order, f.variable(), f.parameters(), e, List.of(), f.sourceText());
+        return compile(g, parameterValues);
+    }
+
+    /** How many derivatives with respect to the input a compiled activation carries. */
+    public static final int COMPILED_ORDERS = 2;
+
+    /**
+     * {@code f} compiled to JVM bytecode, its parameters at {@code given} or their defaults: the
+     * body, its first {@link #COMPILED_ORDERS} derivatives and each parameter's derivative, all
+     * simplified, then {@link Emitter} (CSE, branches, kernels, a hidden class). Equal requests
+     * share one instance while it is in use.
+     *
+     * {@snippet :
+     * Activation elu = Compiler.compile(lib.lookup("elu"), Map.of("alpha", 0.5));
+     * elu.applyAsDouble(-1.0); // 0.5 * expm1(-1)
+     * }
+     *
+     * @throws RampException for a missing or unknown parameter, or an expression too large for the JVM
+     */
+    public static Activation compile(Function f, Map<String, Double> given) throws RampException {
+        Emitter.Spec spec = spec(f, given);
+        return emitting(f, () -> Emitter.compile(spec));
+    }
+
+    /**
+     * The class file {@link #compile} would define, as a normal named class (it needs only the
+     * ramp runtime, and has a public no-argument constructor), for {@code ramp compile} and
+     * {@code javap}.
+     *
+     * @param binaryName the class's binary name, such as {@code ramp.generated.Mish}
+     */
+    public static byte[] classFile(Function f, Map<String, Double> given, String binaryName) throws RampException {
+        Emitter.Spec spec = spec(f, given);
+        return emitting(f, () -> Emitter.classBytes(binaryName, spec));
+    }
+
+    /** The body, its derivatives and each parameter's derivative, simplified, with the parameter values. */
+    private static Emitter.Spec spec(Function f, Map<String, Double> given) {
+        Map<String, Double> values = parameterValues(f, given);
+        List<Expr> derivatives = new ArrayList<>();
+        Expr d = f.body();
+        for (int order = 1; order <= COMPILED_ORDERS; order++) {
+            d = Differentiate.derivative(d, f.variable(), 1);
+            derivatives.add(d);
+        }
+        List<Expr> parameterDerivatives = new ArrayList<>();
+        double[] bound = new double[f.parameters().size()];
+        for (int i = 0; i < bound.length; i++) {
+            Parameter p = f.parameters().get(i);
+            bound[i] = values.get(p.name());
+            parameterDerivatives.add(Differentiate.derivative(f.body(), p.name(), 1));
+        }
+        return Emitter.Spec.of(f, bound, derivatives, parameterDerivatives);
+    }
+
+    private static <T> T emitting(Function f, Supplier<T> emit) {
+        try {
+            return emit.get();
+        } catch (EmitException e) {
+            throw new RampException(new Diagnostic(new Source(f.name(), f.sourceText()), Span.at(1, 1),
+                    e.getMessage(), "split it into smaller definitions"));
+        }
+    }
+
+    private static String checkWrt(Function f, String wrt) {
+        if (wrt == null || wrt.equals(f.variable()) || f.parameter(wrt) != null) return wrt == null ? f.variable() : wrt;
+        List<String> names = new ArrayList<>();
+        names.add(f.variable());
+        for (Parameter p : f.parameters()) names.add(p.name());
+        String shown = "--wrt " + wrt;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 7, wrt.length()),
+                "'" + f.name() + "' has no variable or parameter '" + wrt + "'",
+                Hints.nearest(wrt, names).map(n -> "did you mean '" + n + "'?").orElse("it has " + String.join(", ", names))));
+    }
+
+    private static int checkOrder(int order) {
+        if (order >= 0) return order;
+        String shown = "--order " + order;
+        throw new RampException(new Diagnostic(new Source(Bind.COMMAND_LINE, shown), new Span(1, 9, shown.length() - 8),
+                "derivative order must be 0 or more, got " + order));
     }
 
     /** The last line of defence: the limits should keep recursion shallow, but never crash. */

@@ -75,6 +75,17 @@ class FrontEndTest {
     }
 
     @Test
+    void aDefinitionMayTakeAPrimitivesNameWhichFormulasStillMeanThePrimitive() {
+        Function entry = LIBRARY.lookup("softplus");
+        assertEquals("softplus(x; beta = 1, threshold = 20) = (where (> (* beta x) threshold) x (/ (softplus (* beta x)) beta))", SExpr.of(entry));
+        assertEquals("(softplus x)", SExpr.of(Compiler.function("softplus(x)", LIBRARY)));
+        assertSame(entry, Compiler.function("softplus", LIBRARY)); // the bare name is the entry
+        Library wrapped = Compiler.define(new Source("t.ramp", "tanh(x) = tanh(x)\nf(x) = tanh(x) + 1"), Library.EMPTY);
+        assertEquals("tanh(x) = (tanh x)", SExpr.of(wrapped.lookup("tanh")));
+        assertEquals("f(x) = (+ (tanh x) 1)", SExpr.of(wrapped.lookup("f")));
+    }
+
+    @Test
     void aFileHoldingOneExpressionIsNamedAfterTheFile() {
         assertEquals(List.of("my_act"), List.copyOf(Compiler.define(new Source("dir/my-act.ramp", "x * sigmoid(x)"), Library.EMPTY).names()));
         assertEquals(List.of("_2nd"), List.copyOf(Compiler.define(new Source("2nd.ramp", "x"), Library.EMPTY).names()));

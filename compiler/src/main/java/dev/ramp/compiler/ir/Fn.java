@@ -192,6 +192,8 @@ public enum Fn {
         Expr tie;
         if (du instanceof Expr.Const(double p) && dv instanceof Expr.Const(double q)) {
             tie = Math.abs(p) <= Math.abs(q) ? du : dv;
+        } else if (isZero(du) || isZero(dv)) {
+            tie = isZero(du) ? du : dv;  // nothing is closer to zero than zero
         } else {
             tie = where(new Cond.Compare(Cond.Op.LE, call(ABS, du), call(ABS, dv)), du, dv);
         }

@@ -52,7 +52,14 @@ final class Calls {
         return Exprs.where(cond, number.apply(c.args().get(1)), number.apply(c.args().get(2)));
     }
 
-    Expr primitive(Fn fn, Call c) {
+    /** A primitive; {@code shadowing} is a library definition of the same name, or null. */
+    Expr primitive(Fn fn, Call c, Function shadowing) {
+        if (!c.named().isEmpty() && shadowing != null && !shadowing.parameters().isEmpty()) {
+            NamedArgument n = c.named().getFirst();
+            throw new RampException(new Diagnostic(source, n.at(), "unknown parameter '" + n.name() + "' of '" + fn.symbol() + "'",
+                    "in a formula '" + fn.symbol() + "' is the built-in, which has no parameters; the library's "
+                            + signature(shadowing) + " is what commands mean by the bare name"));
+        }
         if (!c.named().isEmpty()) throw noParameters(fn.symbol(), c.named().getFirst());
         if (c.args().size() != fn.arity()) {
             throw error(c.at(), "'" + fn.symbol() + "' takes " + arguments(fn.arity()) + ", got " + c.args().size(), null);

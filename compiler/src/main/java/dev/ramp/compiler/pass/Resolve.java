@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * {@code where}, a primitive ({@link Fn}), or a definition of the library; a file's definitions
  * join the library one by one, so a definition may call only those above it. Calling itself, or
  * one defined further down, is an error: ramp inlines every call, and that is how recursion is
- * ruled out.
+ * ruled out. A definition may take a primitive's name (the stdlib's {@code softplus(x; beta,
+ * threshold)} does), but in formulas that name still means the primitive: the definition is
+ * what a command means by the bare name ({@link dev.ramp.compiler.Compiler#function}).
  *
  * <p>{@code let a = 1, b = a + x in body} binds numbers, sequentially (each binding sees the ones
  * before it), shadowing outer names; bound values are substituted, sharing one subtree. Number
@@ -121,8 +123,8 @@ public final class Resolve {
     }
 
     private Function definition(Definition d) {
-        if (Fn.bySymbol(d.name()) != null || d.name().equals(WHERE)) {
-            throw error(d.at(), "'" + d.name() + "' is a primitive and cannot be redefined", "choose another name");
+        if (d.name().equals(WHERE)) {
+            throw error(d.at(), "'where' is built in and cannot be defined", "choose another name");
         }
         Map<String, Span> declared = new HashMap<>(Map.of(d.variable(), d.variableAt()));
         scope.put(d.variable(), var(d.variable()));
@@ -295,7 +297,10 @@ public final class Resolve {
             hint = "'" + n.name() + "' is a function: call it, as in " + n.name() + "(x)";
         } else {
             List<String> candidates = Stream.concat(scope.keySet().stream(), CONSTANTS.keySet().stream()).toList();
-            hint = Hints.nearest(n.name(), candidates).map(near -> "did you mean '" + near + "'?").orElse(
+            // A lone misspelled name on the command line ("mishh") is most likely a definition's name.
+            hint = Hints.nearest(n.name(), candidates)
+                    .or(() -> self == null ? Hints.nearest(n.name(), callables()) : java.util.Optional.empty())
+                    .map(near -> "did you mean '" + near + "'?").orElse(
                     self == null
                             ? "an expression is a function of x alone; for a parameter, write a definition such as f(x; " + n.name() + " = 1) = ..."
                             : "names in scope: " + String.join(", ", scope.keySet()));
@@ -308,7 +313,7 @@ public final class Resolve {
         Calls calls = new Calls(source, this::number, this::condition);
         if (name.equals(WHERE)) return calls.where(c);
         Fn fn = Fn.bySymbol(name);
-        if (fn != null) return calls.primitive(fn, c);
+        if (fn != null) return calls.primitive(fn, c, library.lookup(name));
         if (name.equals(self)) {
             throw error(c.at(), "'" + name + "' calls itself", "ramp inlines every call, so a definition cannot call itself");
         }
@@ -322,10 +327,13 @@ public final class Resolve {
         if (scope.containsKey(name)) {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }
-        List<String> callables = Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)),
-                library.names()).toList();
         throw error(c.at(), "unknown function '" + name + "'",
-                Hints.nearest(name, callables).map(near -> "did you mean '" + near + "'?").orElse(null));
+                Hints.nearest(name, callables()).map(near -> "did you mean '" + near + "'?").orElse(null));
+    }
+
+    /** Everything a call may name: where, the primitives, the library and the file above. */
+    private List<String> callables() {
+        return Stream.concat(Stream.concat(Stream.of(WHERE), Arrays.stream(Fn.values()).map(Fn::symbol)), library.names()).toList();
     }
 
     private boolean isCallable(String name) {

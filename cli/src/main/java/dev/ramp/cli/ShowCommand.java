@@ -1,0 +1,34 @@
+package dev.ramp.cli;
+
+import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.Library;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ramp show}: one definition in full, with its derivatives. */
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Print a definition's doc comment, its text, its parameters and its simplified first and second derivatives.",
+        footer = {"", "Example:", "  ramp show mish"})
+final class ShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FunctionOptions options;
+
+    @Parameters(index = "0", paramLabel = "NAME_OR_EXPR", description = "A definition's name (or an expression in x).")
+    String name;
+
+    @Override
+    public Integer call() {
+        Library library = options.library();
+        Manual.print(Compiler.function(name, library), spec.commandLine().getOut());
+        return Main.OK;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.ramp.compiler.emit;
+
+import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.ir.Parameter;
+import dev.ramp.runtime.Activation;
+import java.lang.constant.ClassDesc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compiles a function and its derivatives to JVM bytecode: one class implementing
+ * {@link Activation}, defined as a hidden class (unloaded once unreachable) or written out as a
+ * named class. This is the package's only entry point; everything else is package-private.
+ *
+ * {@snippet :
+ * // f = x * tanh(softplus(x)), with f' and f'' from the symbolic passes:
+ * Activation mish = Emitter.compile(Emitter.Spec.of(function, new double[0], List.of(d1, d2), List.of()));
+ * mish.applyAsDouble(1.0);          // 0.8650983882673103
+ * mish.forwardBackward(xs, ys, gradOut, gradIn);
+ * }
+ *
+ * <p>Derivatives are inputs here, plain {@link Expr}s from the caller, so the emitter has no
+ * opinion on how they were obtained (or simplified). Bound parameter values are substituted as
+ * constants before code generation: the JIT then sees literal numbers, exactly as if the user
+ * had typed them; the values are kept as metadata ({@link Activation#parameterValues()}).
+ */
+public final class Emitter {
+    private Emitter() {}
+
+    /** Internal name of the function's input variable in the DAG (not a valid source name). */
+    static final String INPUT = "$x";
+    /** Internal name of the incoming gradient {@code gradOut[i]} in kernels. */
+    static final String GRAD = "$g";
+
+    /**
+     * What to compile.
+     *
+     * @param name the definition's name (reported by {@link Activation#name()}, and part of the
+     *     class name)
+     * @param variable the input variable's name in the expressions
+     * @param parameterNames the parameters, in declaration order
+     * @param parameterValues the value bound to each parameter
+     * @param value the body f
+     * @param derivatives f', f'', ... with respect to {@code variable}; at least f'. Their number
+     *     is {@link Activation#maxOrder()}
+     * @param parameterDerivatives df/dp for each parameter, in declaration order
+     */
+    public record Spec(String name, String variable, List<String> parameterNames, List<Double> parameterValues,
+                       Expr value, List<Expr> derivatives, List<Expr> parameterDerivatives) {
+        public Spec {
+            Objects.requireNonNull(name);
+            Objects.requireNonNull(variable);
+            parameterNames = List.copyOf(parameterNames);
+            parameterValues = List.copyOf(parameterValues);
+            Objects.requireNonNull(value);
+            derivatives = List.copyOf(derivatives);
+            parameterDerivatives = List.copyOf(parameterDerivatives);
+            if (parameterValues.size() != parameterNames.size()) {
+                throw new IllegalArgumentException(parameterNames.size() + " parameters but " + parameterValues.size() + " values");
+            }
+            if (parameterDerivatives.size() != parameterNames.size()) {
+                throw new IllegalArgumentException(parameterNames.size() + " parameters but " + parameterDerivatives.size() + " parameter derivatives");
+            }
+            if (derivatives.isEmpty()) throw new IllegalArgumentException("at least the first derivative is needed");
+        }
+
+        /** A spec for a resolved definition, its parameters bound to {@code values} (in declaration order). */
+        public static Spec of(Function f, double[] values, List<Expr> derivatives, List<Expr> parameterDerivatives) {
+            List<String> names = f.parameters().stream().map(Parameter::name).toList();
+            List<Double> vals = new ArrayList<>();
+            for (double v : values) vals.add(v);
+            return new Spec(f.name(), f.variable(), names, vals, f.body(), derivatives, parameterDerivatives);
+        }
+    }
+
+    /**
+     * Size limits for outlining, in estimated bytes of bytecode: a subexpression body stays near
+     * {@code nodeLimit}, a method's inline code within {@code methodLimit}. The defaults keep
+     * every method under HotSpot's 8000-byte limit for JIT compilation; tests lower them to
+     * exercise outlining on small expressions.
+     */
+    record Tuning(int nodeLimit, int methodLimit) {
+        static final Tuning DEFAULT = new Tuning(2000, 6000);
+
+        Tuning halved() {
+            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2));
+        }
+    }
+
+    /**
+     * The activation for {@code spec}, compiled on first request and then shared: equal specs
+     * (same expressions, names and values) give the same instance for as long as someone holds
+     * it. Thread-safe.
+     *
+     * @throws EmitException if the expressions are too large to compile or mention an unbound variable
+     */
+    public static Activation compile(Spec spec) {
+        Plan plan = new Plan(spec, Tuning.DEFAULT);
+        return CompileCache.INSTANCE.get(plan.key(), () -> define(plan));
+    }
+
+    /** A new activation for {@code spec}, in a class of its own (no caching). */
+    public static Activation define(Spec spec) {
+        return define(new Plan(spec, Tuning.DEFAULT));
+    }
+
+    /**
+     * The same class as a normal named class, for writing {@code .class} files: it contains its
+     * array kernels itself and needs only the ramp runtime; load it with any class loader that
+     * sees the runtime and instantiate it with its no-argument constructor.
+     *
+     * @param binaryName the class's binary name, such as {@code com.example.Mish}
+     */
+    public static byte[] classBytes(String binaryName, Spec spec) {
+        ClassDesc self = ClassDesc.of(binaryName);
+        return withRetries(new Plan(spec, Tuning.DEFAULT), p -> ClassGen.activation(self, p, false));
+    }
+
+    static Activation define(Plan plan) {
+        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning));
+    }
+
+    /** The hidden activation class's bytes. */
+    static byte[] activationBytes(Plan plan) {
+        ClassDesc self = hiddenName(plan.spec.name(), "");
+        return withRetries(plan, p -> ClassGen.activation(self, p, true));
+    }
+
+    /** The bytes of the hidden activation class's kernel companion. */
+    static byte[] kernelBytes(Plan plan) {
+        ClassDesc self = hiddenName(plan.spec.name(), "$Kernels");
+        return withRetries(plan, p -> ClassGen.kernels(self, p));
+    }
+
+    /**
+     * Builds a class, retrying with halved outlining limits when a method still comes out too
+     * large (the estimates are conservative, so this is rare); gives up after three halvings.
+     */
+    private static byte[] withRetries(Plan plan, java.util.function.Function<Plan, byte[]> build) {
+        if (plan.constantCount() > MAX_CONSTANTS) {
+            throw new EmitException("expression too large to compile: " + plan.constantCount()
+                    + " distinct constants (a class holds at most " + MAX_CONSTANTS + ")");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return build.apply(plan);
+            } catch (IllegalArgumentException e) {
+                // The Class-File API reports "Code length N is outside the allowed range" and
+                // constant-pool overflows as IllegalArgumentException.
+                if (attempt == 3) {
+                    throw new EmitException("expression too large to compile: " + e.getMessage(), e);
+                }
+                plan = new Plan(plan.spec, plan.tuning.halved());
+            }
+        }
+    }
+
+    /**
+     * Constants beyond this many leave too little of the 65535 constant-pool entries for the
+     * rest (each double takes two).
+     */
+    static final int MAX_CONSTANTS = 30_000;
+
+    /** Hidden classes must live in the package of the defining lookup: this one. */
+    static ClassDesc hiddenName(String functionName, String suffix) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : functionName.toCharArray()) b.append(Character.isJavaIdentifierPart(ch) ? ch : '_');
+        return ClassDesc.of(Emitter.class.getPackageName() + ".Compiled$" + b + suffix);
+    }
+}

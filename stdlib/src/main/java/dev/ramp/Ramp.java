@@ -1,0 +1,49 @@
+package dev.ramp;
+
+import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.Library;
+import dev.ramp.compiler.RampException;
+import dev.ramp.runtime.Activation;
+import dev.ramp.stdlib.KinkConvention;
+import dev.ramp.stdlib.Stdlib;
+import java.util.Map;
+
+/**
+ * The embedding API: an activation as text in, compiled code out.
+ *
+ * {@snippet class="dev.ramp.RampSnippets" region="compile"}
+ *
+ * <p>{@code compile} accepts an expression in {@code x}, a definition
+ * ({@code swish2(x; b = 2) = x * sigmoid(b * x)}), or the name of a stdlib definition. It throws
+ * {@link RampException}, carrying the same diagnostics the command line prints (source name,
+ * line, column, message, hint), for any bad input; never an ANTLR exception or a
+ * {@code VerifyError}. Compiled activations are immutable and safe to share between threads, and
+ * compiling is thread-safe; equal requests (same text and parameters) return the same instance
+ * for as long as it is in use, and an activation no longer referenced is unloaded with its class.
+ */
+public final class Ramp {
+    private Ramp() {}
+
+    /** {@code exprOrName} compiled, parameters at their defaults. */
+    public static Activation compile(String exprOrName) throws RampException {
+        return compile(exprOrName, Map.of());
+    }
+
+    /** {@code exprOrName} compiled, with the given parameters bound and the others at their defaults. */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters) throws RampException {
+        return compile(exprOrName, parameters, Stdlib.library());
+    }
+
+    /** As {@link #compile(String, Map)}, with the given convention for derivatives at kinks. */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters, KinkConvention kinks) throws RampException {
+        return compile(exprOrName, parameters, Stdlib.library(kinks));
+    }
+
+    /**
+     * {@code exprOrName} compiled against {@code library} (for definitions loaded with
+     * {@link Compiler#define}), with the given parameters.
+     */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters, Library library) throws RampException {
+        return Compiler.compile(Compiler.function(exprOrName, library), parameters);
+    }
+}
