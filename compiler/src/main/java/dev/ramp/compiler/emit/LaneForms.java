@@ -120,8 +120,8 @@ final class LaneForms {
     //   |x| < 1.25:     y = PA(|x|-1) / QA(|x|-1)      erf = +-(erx + y)
     //   |x| < 28:       R/S on s = 1/x^2 (RA/SA below 1/0.35, RB/SB above)
     //                   erfc(|x|) = exp(-h*h - 0.5625) * exp((h - |x|)(h + |x|) + R/S) / |x|
-    // where h is |x| cut to half its bits (Veltkamp: h*h is exact, and so is h*h + 0.5625), so
-    // the large part of the exponent is exact and the small part carries the rest.
+    // where h is |x| cut to fewer than half its bits (Veltkamp splitting: h*h is exact, and so is
+    // h*h + 0.5625), so the large part of the exponent is exact and the small part carries the rest.
     // Accuracy is fdlibm's (about 1 ulp), not that of RampMath's compensated scalar version.
 
     private static final double ERX = 8.45062911510467529297e-01;
@@ -158,7 +158,9 @@ final class LaneForms {
         Expr s = new Div(c(1), mul(ax, ax));
         Cond nearer = lt(ax, c(1 / 0.35));
         Expr rs = new Div(poly(s, nearer, RA, RB), poly(s, nearer, SA, SB));
-        double split = lanes.floatLanes() ? 4097 : 134217729;   // 2^12 + 1, 2^27 + 1
+        // h keeps 11 of float's 24 bits (2^13 + 1), 26 of double's 53 (2^27 + 1): then h*h and
+        // h*h + 0.5625 are exact for every |x| below 28.
+        double split = lanes.floatLanes() ? 8193 : 134217729;
         Expr big = mul(ax, c(split));
         Expr h = add(big, new Neg(add(big, new Neg(ax))));
         Expr e1 = call(Fn.EXP, add(new Neg(mul(h, h)), c(-0.5625)));

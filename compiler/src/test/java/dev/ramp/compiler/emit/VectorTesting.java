@@ -82,8 +82,14 @@ final class VectorTesting {
      * every element against {@code bound} and that nothing outside the range was written.
      */
     static double compareDouble(String what, Activation s, Activation v, int len, int xo, int yo, int go, int gio, Tolerance bound) {
+        return compareDouble(what, s, v, len, xo, yo, go, gio, bound, false);
+    }
+
+    /** With {@code unitGradient}, gradOut is all ones, so backward results are f' itself. */
+    static double compareDouble(String what, Activation s, Activation v, int len, int xo, int yo, int go, int gio, Tolerance bound,
+                                boolean unitGradient) {
         double[] xs = inputs(len + xo + 1, len * 31L + xo), g = inputs(len + go + 2, len + 7L);
-        for (int i = 0; i < g.length; i++) if (!Double.isFinite(g[i])) g[i] = 1.0;
+        for (int i = 0; i < g.length; i++) if (!Double.isFinite(g[i]) || unitGradient) g[i] = 1.0;
         double[][] ref = runDouble(s, xs, g, len, xo, yo, go, gio);
         double[][] got = runDouble(v, xs, g, len, xo, yo, go, gio);
         double worst = 0;
