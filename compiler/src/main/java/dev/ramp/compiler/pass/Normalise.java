@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  *   <li>{@code div-neg}, {@code div-zero} ({@code 0 / u -> 0} where u is never 0 or NaN), {@code div-const} (division by a power of two becomes an exact
  *       multiplication), {@code div-coef} ({@code (2u)/v -> 2(u/v)}),
  *       {@code div-cancel} ({@code u^3 v / u -> u^2 v} where u is never 0 or NaN): quotients.
- *   <li>{@code pow-one-base}, {@code pow-pow}, {@code pow-coef} ({@code (2u)^2 -> 4u^2}): powers.
+ *   <li>{@code pow-one-base}, {@code pow-pow}, {@code pow-coef} ({@code (2u)^2 -> 4u^2}, only where c^n is exact): powers.
  *   <li>{@code cond-fold}, {@code where-fold}: conditions decided by constants or by the interval
  *       analysis, and the branch they select; {@code extremum-range}: a max or min so decided.
  * </ul>
