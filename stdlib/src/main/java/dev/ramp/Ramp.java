@@ -4,6 +4,7 @@ import dev.ramp.compiler.Compiler;
 import dev.ramp.compiler.Library;
 import dev.ramp.compiler.RampException;
 import dev.ramp.runtime.Activation;
+import dev.ramp.stdlib.KinkConvention;
 import dev.ramp.stdlib.Stdlib;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public final class Ramp {
     /** {@code exprOrName} compiled, with the given parameters bound and the others at their defaults. */
     public static Activation compile(String exprOrName, Map<String, Double> parameters) throws RampException {
         return compile(exprOrName, parameters, Stdlib.library());
+    }
+
+    /** As {@link #compile(String, Map)}, with the given convention for derivatives at kinks. */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters, KinkConvention kinks) throws RampException {
+        return compile(exprOrName, parameters, Stdlib.library(kinks));
     }
 
     /**

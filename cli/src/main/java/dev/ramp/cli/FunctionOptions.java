@@ -8,6 +8,7 @@ import dev.ramp.compiler.diag.Span;
 import dev.ramp.compiler.RampException;
 import dev.ramp.compiler.diag.Sources;
 import dev.ramp.compiler.ir.Function;
+import dev.ramp.stdlib.KinkConvention;
 import dev.ramp.stdlib.Stdlib;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +26,17 @@ final class FunctionOptions {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Set a parameter, e.g. --param alpha=0.5 (repeatable).")
     List<String> params = List.of();
 
-    /** The stdlib plus every --file, in order. */
+    @Option(names = "--kinks", paramLabel = "pytorch|jax", defaultValue = "pytorch",
+            description = "Derivative values at kinks: PyTorch's backward (default) or JAX's, where they differ.")
+    String kinks;
+
+    /** The stdlib (with the --kinks convention) plus every --file, in order. */
     Library library() {
-        Library lib = Stdlib.library();
+        Library lib = Stdlib.library(switch (kinks.toLowerCase(java.util.Locale.ROOT)) {
+            case "pytorch", "torch" -> KinkConvention.PYTORCH;
+            case "jax" -> KinkConvention.JAX;
+            default -> throw new BadInput("--kinks takes pytorch or jax, not '" + kinks + "'");
+        });
         for (Path file : files) {
             if (!Files.isRegularFile(file)) throw new BadInput("no such file: " + file);
             try {

@@ -27,9 +27,17 @@ public final class Stdlib {
         return read("index.txt").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The standard library's definitions, parsed and resolved on first use. */
+    /** The standard library's definitions (PyTorch's kink values), parsed and resolved on first use. */
     public static Library library() {
         return Holder.LIBRARY;
+    }
+
+    /** The standard library with the given convention for derivatives at kinks. */
+    public static Library library(KinkConvention convention) {
+        return switch (convention) {
+            case PYTORCH -> Holder.LIBRARY;
+            case JAX -> JaxHolder.LIBRARY;
+        };
     }
 
     /** The text of one family file, e.g. {@code sigmoidal.ramp}. */
@@ -47,6 +55,11 @@ public final class Stdlib {
             }
             return lib;
         }
+    }
+
+    /** PyTorch's library with JAX's definitions replacing those whose kink values differ (no stdlib definition calls them). */
+    private static final class JaxHolder {
+        static final Library LIBRARY = Compiler.define(new Source("stdlib/jax-kinks.ramp", read("jax-kinks.ramp")), Holder.LIBRARY);
     }
 
     private static String read(String resource) {

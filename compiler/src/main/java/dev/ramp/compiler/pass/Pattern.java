@@ -30,15 +30,32 @@ import java.util.Map;
 public sealed interface Pattern {
 
     /** {@code ?name}: matches anything (an expression or, under {@code where}, a condition). */
-    record Hole(String name) implements Pattern {}
+    record Hole(String name) implements Pattern {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     /** A number: matches a constant equal to it ({@code 0} also matches {@code -0.0}). */
-    record Num(double value) implements Pattern {}
+    record Num(double value) implements Pattern {
+        @Override
+        public String toString() {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
 
     /** {@code (head children...)}. */
     record Node(String head, List<Pattern> children) implements Pattern {
         public Node {
             children = List.copyOf(children);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder("(").append(head);
+            for (Pattern c : children) out.append(' ').append(c);
+            return out.append(')').toString();
         }
     }
 

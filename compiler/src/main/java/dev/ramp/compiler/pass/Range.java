@@ -8,52 +8,59 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an expression's computed double value can be: it lies in {@code [lo, hi]} (on the
- * extended reals, so an infinite bound means the value itself may be infinite) or is NaN when
- * {@code nan} is set. The simplifier's guards consult this: {@code exp(log u) -> u} needs
- * {@code u} never negative, {@code u / u -> 1} needs {@code u} finite, nonzero and never NaN.
+ * What an expression's computed double value can be, for the simplifier's guards: it lies in
+ * {@code [lo, hi]}, or is NaN when {@code nan} is set. {@code exp(log u) -> u} needs {@code u}
+ * never negative; {@code u / u -> 1} needs {@code u} never zero and never NaN.
  *
- * <p>Assumption: variables are finite numbers, never NaN or infinite. Everything else is derived
- * soundly from IEEE semantics: rounding is monotone, so interval endpoints computed in double
- * bound the computed values, and the library functions are semi-monotone (endpoints are widened
- * by one ulp for the ones ramp implements itself).
+ * <p>The analysis assumes what the simplifier's contract assumes: variables are finite numbers,
+ * and no intermediate value is infinite. Where one is (an overflow, a pole such as {@code 1/0}),
+ * the simplifier may change the result (that is how {@code log(exp(800))} becomes 800), so
+ * intervals are clamped to the finite doubles and {@code nan} means a domain error: the log or
+ * square root of a negative number, 0/0, a negative number to a fractional power, a NaN
+ * constant. Within that assumption the bounds are sound: rounding is monotone, so endpoints
+ * computed in double bound the computed values, and the library functions are semi-monotone
+ * (endpoints are widened by one ulp for safety, then clamped to the function's known range).
  *
- * @param lo the least value (may be {@code -Infinity})
- * @param hi the greatest value (may be {@code +Infinity})
+ * @param lo the least value
+ * @param hi the greatest value
  * @param nan whether the value may be NaN
  */
 public record Range(double lo, double hi, boolean nan) {
-    /** Anything at all. */
-    public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true);
-    /** A variable: any finite number. */
-    public static final Range FINITE = new Range(-Double.MAX_VALUE, Double.MAX_VALUE, false);
+    private static final double MAX = Double.MAX_VALUE;
 
-    /** Never negative (may be zero, +Infinity or NaN). */
+    /** Anything at all. */
+    public static final Range ANY = new Range(-MAX, MAX, true);
+    /** A variable: any finite number. */
+    public static final Range FINITE = new Range(-MAX, MAX, false);
+
+    /** Never negative (may be zero or NaN). */
     public boolean nonnegative() {
         return lo >= 0;
     }
 
-    /** Always finite and never NaN. */
-    public boolean finite() {
-        return !nan && lo > Double.NEGATIVE_INFINITY && hi < Double.POSITIVE_INFINITY;
+    /** Never NaN. */
+    public boolean defined() {
+        return !nan;
     }
 
-    /** Always finite, never NaN and never zero. */
-    public boolean finiteNonzero() {
-        return finite() && (lo > 0 || hi < 0);
+    /** Never zero and never NaN. */
+    public boolean definedNonzero() {
+        return !nan && (lo > 0 || hi < 0);
     }
 
+    /** A range clamped to the finite doubles (an infinite intermediate is outside the contract). */
     private static Range of(double lo, double hi, boolean nan) {
         if (Double.isNaN(lo) || Double.isNaN(hi)) return ANY;
-        return new Range(lo, hi, nan);
+        return new Range(Math.max(-MAX, Math.min(lo, MAX)), Math.min(MAX, Math.max(hi, -MAX)), nan);
     }
 
     private boolean mayBe(double v) {
         return lo <= v && v <= hi;
     }
 
-    private boolean mayBeInfinite() {
-        return lo == Double.NEGATIVE_INFINITY || hi == Double.POSITIVE_INFINITY;
+    /** This range intersected with {@code [min, max]}, a function's known bounds. */
+    private Range within(double min, double max) {
+        return of(Math.max(lo, min), Math.min(hi, max), nan);
     }
 
     /** The union of two ranges (either branch of a {@code where}). */
@@ -75,7 +82,7 @@ public record Range(double lo, double hi, boolean nan) {
 
         private Range compute(Expr e) {
             return switch (e) {
-                case Const(double v) -> Double.isNaN(v) ? ANY : new Range(v, v, false);
+                case Const(double v) -> Double.isNaN(v) ? ANY : Range.of(v, v, false);
                 case Var v -> FINITE;
                 case Neg(Expr a) -> {
                     Range r = of(a);
@@ -101,22 +108,17 @@ public record Range(double lo, double hi, boolean nan) {
         }
 
         private static Range add(Range a, Range b) {
-            boolean nan = a.nan || b.nan
-                    || (a.hi == Double.POSITIVE_INFINITY && b.lo == Double.NEGATIVE_INFINITY)
-                    || (a.lo == Double.NEGATIVE_INFINITY && b.hi == Double.POSITIVE_INFINITY);
-            double lo = a.lo + b.lo, hi = a.hi + b.hi;
-            return Range.of(Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo, Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi, nan);
+            return Range.of(a.lo + b.lo, a.hi + b.hi, a.nan || b.nan);
         }
 
         private static Range mul(Range a, Range b) {
-            boolean nan = a.nan || b.nan || (a.mayBe(0) && b.mayBeInfinite()) || (b.mayBe(0) && a.mayBeInfinite());
-            return corners(a, b, (x, y) -> x * y, nan);
+            return corners(a, b, (x, y) -> x * y, a.nan || b.nan);
         }
 
+        /** A divisor that may be 0 gives any value (a pole), and NaN if the dividend may be 0 too. */
         private static Range div(Range n, Range d) {
-            if (d.mayBe(0)) return ANY;
-            boolean nan = n.nan || d.nan || (n.mayBeInfinite() && d.mayBeInfinite());
-            return corners(n, d, (x, y) -> x / y, nan);
+            if (d.mayBe(0)) return Range.of(-MAX, MAX, n.nan || d.nan || n.mayBe(0));
+            return corners(n, d, (x, y) -> x / y, n.nan || d.nan);
         }
 
         /** Rounding is monotone, so the extremes over a box are at its corners (0 * inf read as 0). */
@@ -138,23 +140,24 @@ public record Range(double lo, double hi, boolean nan) {
             if (exponentExpr instanceof Const(double c)) {
                 boolean integer = c == Math.rint(c) && !Double.isInfinite(c);
                 boolean even = integer && Math.abs(c % 2) == 0;
-                boolean nan = base.nan || (!integer && base.lo < 0) || Double.isNaN(c)
-                        || (Double.isInfinite(c) && base.mayBe(1) || Double.isInfinite(c) && base.mayBe(-1));
-                if (even || base.nonnegative()) return Range.of(0, Double.POSITIVE_INFINITY, nan);
-                return Range.of(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, nan);
+                boolean nan = base.nan || Double.isNaN(c) || (!integer && base.lo < 0);
+                if (even || base.nonnegative()) return Range.of(0, MAX, nan);
+                return Range.of(-MAX, MAX, nan);
             }
-            // |base| = 1 with an infinite exponent is NaN in Java, as is a negative base with a fractional one.
-            boolean nan = base.nan || exponent.nan || base.lo < 0 || exponent.mayBeInfinite();
-            if (base.nonnegative()) return Range.of(0, Double.POSITIVE_INFINITY, nan);
-            return ANY;
+            // A negative base with a fractional exponent is NaN.
+            boolean nan = base.nan || exponent.nan || base.lo < 0;
+            return base.nonnegative() ? Range.of(0, MAX, nan) : Range.of(-MAX, MAX, nan);
         }
 
         private static Range call(Fn fn, Range a) {
             return switch (fn) {
-                case EXP, EXPM1, TANH, SINH, ATAN, SIGMOID, SOFTPLUS, ERF -> increasing(fn, a, Double.NEGATIVE_INFINITY);
+                case EXP, EXPM1, SINH, SOFTPLUS -> increasing(fn, a, -MAX);
+                case TANH, ERF -> increasing(fn, a, -MAX).within(-1, 1);
+                case SIGMOID -> increasing(fn, a, -MAX).within(0, 1);
+                case ATAN -> increasing(fn, a, -MAX).within(-Math.PI / 2, Math.PI / 2);
                 case LOG, SQRT -> increasing(fn, a, 0);
                 case LOG1P -> increasing(fn, a, -1);
-                case ERFC -> Range.of(down(fn.apply(a.hi)), up(fn.apply(a.lo)), a.nan);
+                case ERFC -> Range.of(down(fn.apply(a.hi)), up(fn.apply(a.lo)), a.nan).within(0, 2);
                 case ABS -> {
                     if (a.lo >= 0) yield a;
                     if (a.hi <= 0) yield Range.of(-a.hi, -a.lo, a.nan);
@@ -162,7 +165,7 @@ public record Range(double lo, double hi, boolean nan) {
                 }
                 case SIGN -> Range.of(-1, 1, a.nan);
                 case COSH -> Range.of(1, up(Math.cosh(Math.max(-a.lo, a.hi))), a.nan);
-                case SIN, COS -> Range.of(-1, 1, a.nan || a.mayBeInfinite());
+                case SIN, COS -> Range.of(-1, 1, a.nan);
                 case MAX, MIN -> throw new IllegalStateException(fn + " takes two arguments");
             };
         }
@@ -170,9 +173,9 @@ public record Range(double lo, double hi, boolean nan) {
         /** A monotone increasing function, NaN below {@code domainLo}; endpoints widened by an ulp. */
         private static Range increasing(Fn fn, Range a, double domainLo) {
             boolean nan = a.nan || a.lo < domainLo;
-            double lo = Math.max(a.lo, domainLo), hi = a.hi;
-            if (hi < domainLo) return ANY;
-            return Range.of(down(fn.apply(lo)), up(fn.apply(hi)), nan);
+            if (a.hi < domainLo) return ANY;
+            double lo = Math.max(a.lo, domainLo);
+            return Range.of(down(fn.apply(lo)), up(fn.apply(a.hi)), nan);
         }
 
         /**

@@ -85,7 +85,7 @@ public record Rule(String name, Pattern lhs, Pattern rhs, Guard guard) {
         /** No condition. */
         public static final Guard ALWAYS = new Guard("true", m -> true);
 
-        /** The hole's value is never negative (it may be 0, +Infinity or NaN). */
+        /** The hole's value is never negative (it may be 0 or NaN). */
         public static Guard nonnegative(String hole) {
             return new Guard("nonnegative(" + hole + ")", m -> m.range(hole).nonnegative());
         }
@@ -95,9 +95,14 @@ public record Rule(String name, Pattern lhs, Pattern rhs, Guard guard) {
             return new Guard("at_least(" + hole + ", " + bound + ")", m -> m.range(hole).lo() >= bound);
         }
 
-        /** The hole's value is always finite, nonzero and not NaN. */
-        public static Guard finiteNonzero(String hole) {
-            return new Guard("finite_nonzero(" + hole + ")", m -> m.range(hole).finiteNonzero());
+        /** The hole's value is never NaN. */
+        public static Guard defined(String hole) {
+            return new Guard("defined(" + hole + ")", m -> m.range(hole).defined());
+        }
+
+        /** The hole's value is never zero and never NaN. */
+        public static Guard nonzero(String hole) {
+            return new Guard("nonzero(" + hole + ")", m -> m.range(hole).definedNonzero());
         }
 
         /** The hole is bound to a constant that is an even integer. */

@@ -29,7 +29,7 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(
             // Inverse pairs. log(exp u) = u for every real u (and is better than the left side where exp overflows).
             Rule.of("log-exp", "(log (exp ?a))", "?a"),
-            // exp(log u) = u needs log u defined: u never negative. At u = 0, +inf and NaN both sides agree.
+            // exp(log u) = u needs log u defined: u never negative. At u = 0 and NaN both sides agree.
             Rule.of("exp-log", "(exp (log ?a))", "?a", nonnegative("?a")),
             Rule.of("log1p-expm1", "(log1p (expm1 ?a))", "?a"),
             Rule.of("expm1-log1p", "(expm1 (log1p ?a))", "?a", atLeast("?a", -1)),
@@ -56,12 +56,14 @@ public final class Rules {
             Rule.of("pow-neg-odd", "(^ (neg ?a) ?n)", "(neg (^ ?a ?n))", oddInteger("?n")),
             Rule.of("pow-abs-even", "(^ (abs ?a) ?n)", "(^ ?a ?n)", evenInteger("?n")),
 
-            // Idempotent extrema.
+            // Idempotent extrema, and branches that are extrema (the tie terms of max' and min').
             Rule.of("max-self", "(max ?a ?a)", "?a"),
             Rule.of("min-self", "(min ?a ?a)", "?a"),
+            Rule.of("where-min-zero", "(where (<= ?a 0) ?a 0)", "(min ?a 0)", defined("?a")),
+            Rule.of("where-max-zero", "(where (>= ?a 0) ?a 0)", "(max ?a 0)", defined("?a")),
 
-            // u / u = 1 fails at 0, at infinity and at NaN; the guard excludes all three.
-            Rule.of("div-self", "(/ ?a ?a)", "1", finiteNonzero("?a")),
+            // u / u = 1 fails where u is 0 or NaN (and where it is infinite, which the contract allows).
+            Rule.of("div-self", "(/ ?a ?a)", "1", nonzero("?a")),
 
             // Branches.
             Rule.of("where-not", "(where (not ?c) ?a ?b)", "(where ?c ?b ?a)"),

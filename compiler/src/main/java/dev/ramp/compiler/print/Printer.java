@@ -163,13 +163,15 @@ public final class Printer {
                 out.append("not ");
                 condChild(x, NOT, out);
             }
+            // The front end reads a chain p and q and r as a balanced tree, so nested connectives
+            // of the same kind are parenthesised on both sides: (p and q) and r.
             case Cond.And(Cond l, Cond r) -> {
-                condChild(l, AND, out);
+                condChild(l, AND + 1, out);
                 out.append(" and ");
                 condChild(r, AND + 1, out);
             }
             case Cond.Or(Cond l, Cond r) -> {
-                condChild(l, OR, out);
+                condChild(l, OR + 1, out);
                 out.append(" or ");
                 condChild(r, OR + 1, out);
             }
