@@ -30,7 +30,7 @@ class EndToEndTmuxTest {
             classPath.add(Path.of(entry).toAbsolutePath().toString());
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "'" + java + "' --enable-native-access=ALL-UNNAMED -cp '" + String.join(File.pathSeparator, classPath)
+        String command = "'" + java + "' --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp '" + String.join(File.pathSeparator, classPath)
                 + "' dev.ramp.cli.Main";
 
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
