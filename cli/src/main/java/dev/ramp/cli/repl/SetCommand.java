@@ -16,10 +16,10 @@ final class SetCommand {
             for (Settings.Option o : settings.options()) {
                 String assignment = o.name() + " = " + settings.get(o.name());
                 cx.out.println("  " + assignment + " ".repeat(width - assignment.length() + 2) + o.description()
-                        + (o.values().isEmpty() ? "" : " [" + String.join("|", o.values()) + "]"));
+                        + (o.values().isEmpty() ? "" : " [" + String.join("|", o.values()) + "]")
+                        + (o.readOnly() == null ? "" : " (read-only: -D" + o.readOnly() + ")"));
             }
-            cx.out.note("  Not in this build yet: " + String.join(", ", Settings.PLANNED)
-                    + " (the compiler's accuracy mode and kink convention).");
+            cx.out.note("  Not in this build yet: " + String.join(", ", Settings.PLANNED) + " (the convention for derivatives at kinks).");
             return;
         }
         Invocation.Word name = words.getFirst();
@@ -40,6 +40,7 @@ final class SetCommand {
         int valueStart = words.get(1).start();
         String value = inv.input().substring(valueStart).strip();
         String problem = settings.set(o.name(), value);
+        if (problem != null && o.readOnly() != null) throw inv.error(name.start(), name.end(), "cannot change " + o.name() + " here", problem);
         if (problem != null) throw inv.error(valueStart, inv.input().stripTrailing().length(), "invalid value '" + value + "' for " + o.name(), problem);
         cx.out.note(o.name() + " = " + settings.get(o.name()));
     }

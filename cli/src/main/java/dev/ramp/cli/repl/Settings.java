@@ -11,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * The options {@code :set} shows and changes. Each option has a name, a one-line description,
- * its allowed values (or a check of a free-form value) and a current value. The compiler's own
- * modes (accuracy, the kink convention) are listed as planned until they exist.
+ * its allowed values (or a check of a free-form value) and a current value. The code generator's
+ * accuracy mode and backend are fixed when the JVM starts (system properties the compiler reads
+ * once), so they are shown read-only; the kink convention is listed as planned until it exists.
  */
 final class Settings {
 
@@ -22,10 +23,20 @@ final class Settings {
      * @param values the allowed values, or empty when {@code check} decides
      * @param check returns null when a value is acceptable, else what is wrong with it
      */
-    record Option(String name, String description, List<String> values, String defaultValue, Function<String, String> check) {}
+    record Option(String name, String description, List<String> values, String defaultValue, Function<String, String> check,
+                  String readOnly) {
+        Option(String name, String description, List<String> values, String defaultValue, Function<String, String> check) {
+            this(name, description, values, defaultValue, check, null);
+        }
+
+        /** Shown, not changed: {@code readOnly} says how to change it instead. */
+        static Option fixed(String name, String description, List<String> values, String value, String how) {
+            return new Option(name, description, values, value, null, how);
+        }
+    }
 
     /** Options that belong to compiler features not in this build yet: named so {@code :set} can say so. */
-    static final List<String> PLANNED = List.of("accuracy", "kink");
+    static final List<String> PLANNED = List.of("kink");
 
     private final Map<String, Option> options = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -40,6 +51,15 @@ final class Settings {
         add(new Option("plot-height", "terminal plot height in rows", List.of(), "16", v -> intIn(v, 5, 200)));
         add(new Option("plot-range", "x range of :plot when none is given, as FROM,TO", List.of(), "-5,5", Settings::range));
         add(new Option("plot-orders", "derivative orders :plot draws when --order is not given", List.of(), "0,1,2", Settings::orders));
+        add(Option.fixed("accuracy", "float array kernels: accurate (double lanes) or fast (float lanes, a few ulps)",
+                List.of("accurate", "fast"), property("ramp.accuracy", "accurate"), "ramp.accuracy"));
+        add(Option.fixed("backend", "array kernel loops: auto, scalar or vector (SIMD)",
+                List.of("auto", "scalar", "vector"), property("ramp.backend", "auto"), "ramp.backend"));
+    }
+
+    private static String property(String key, String fallback) {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.strip().toLowerCase(Locale.ROOT);
     }
 
     private void add(Option o) {
@@ -62,6 +82,10 @@ final class Settings {
     /** Sets an option; returns null, or what is wrong with the value. */
     String set(String name, String value) {
         Option o = options.get(name);
+        if (o.readOnly() != null) {
+            return name + " is fixed for the session; start ramp with -D" + o.readOnly() + "=VALUE"
+                    + " (e.g. JAVA_TOOL_OPTIONS=-D" + o.readOnly() + "=" + o.values().getLast() + " ./ramp)";
+        }
         String v = value.strip();
         if (!o.values().isEmpty()) {
             v = v.toLowerCase(Locale.ROOT);

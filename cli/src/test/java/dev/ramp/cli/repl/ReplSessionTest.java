@@ -177,11 +177,13 @@ class ReplSessionTest {
 
     @Test
     void showListSetBytecodeBenchAndCheck() {
-        String out = ReplHarness.run(":show mish\n:set plot-style block\n:set plot-style dots\n:set accuracy fast\n:set\n:bytecode relu\n:check mish\n");
+        String out = ReplHarness.run(":show mish\n:set plot-style block\n:set plot-style dots\n:set accuracy fast\n:set kink pytorch\n:set\n:bytecode relu\n:check mish\n");
         assertTrue(out.contains("PAGE mish"), out);
         assertTrue(out.contains("plot-style = block"), out);
         assertTrue(out.contains("invalid value 'dots' for plot-style") && out.contains("must be one of braille, block"), out);
-        assertTrue(out.contains("option 'accuracy' is not available in this build yet"), out);
+        assertTrue(out.contains("cannot change accuracy here") && out.contains("-Dramp.accuracy=VALUE"), out);
+        assertTrue(out.contains("option 'kink' is not available in this build yet"), out);
+        assertTrue(out.contains("accuracy = accurate") && out.contains("backend = auto"), out);
         assertTrue(out.contains("ramp/generated/Relu") || out.contains("ramp.generated.Relu"), out);
         assertTrue(out.contains("applyAsDouble"), out);
         assertTrue(out.contains(":check is not available yet"), out);
