@@ -52,7 +52,7 @@ final class ReplCommand implements Callable<Integer> {
         } catch (IOException e) {
             version = "ramp";
         }
-        return version + ". Type a definition, an expression, or :help. Tab completes; Ctrl-D leaves.";
+        return version + "\nType a definition, an expression or :help. Tab completes; Ctrl-D leaves.";
     }
 
     /** The REPL shows definitions the way {@code ramp show} and {@code ramp list} do. */

@@ -59,14 +59,35 @@ final class ReplHighlighter implements Highlighter {
     private void code(AttributedStringBuilder b, String buffer, int from) {
         String text = buffer.substring(from);
         int at = 0;
-        Lexing.Tok previous = null;
-        for (Lexing.Tok t : Lexing.tokens(text)) {
+        java.util.List<Lexing.Tok> tokens = Lexing.tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            Lexing.Tok t = tokens.get(i);
             gap(b, text.substring(at, t.start()));
-            b.styled(style(t, previous, text), text.substring(t.start(), t.end()));
+            int options = from > 0 ? optionLength(tokens, i, text) : 0;
+            if (options > 0) {
+                // A command's option (--order, -o) lexes as minus signs and a name: colour it as one word.
+                Lexing.Tok last = tokens.get(i + options - 1);
+                b.styled(OPTION, text.substring(t.start(), last.end()));
+                at = last.end();
+                i += options - 1;
+                continue;
+            }
+            b.styled(style(t), text.substring(t.start(), t.end()));
             at = t.end();
-            previous = t;
         }
         gap(b, text.substring(at));
+    }
+
+    /** How many tokens from {@code i} spell an option ({@code --name} or {@code -o} after a blank), or 0. */
+    private static int optionLength(java.util.List<Lexing.Tok> t, int i, String text) {
+        if (t.get(i).type() != RampLexer.MINUS || t.get(i).start() > 0 && !Character.isWhitespace(text.charAt(t.get(i).start() - 1))) return 0;
+        int j = i + 1;
+        if (j < t.size() && t.get(j).type() == RampLexer.MINUS && t.get(j).start() == t.get(j - 1).end()) j++;
+        if (j < t.size() && t.get(j).type() == RampLexer.IDENT && t.get(j).start() == t.get(j - 1).end()) {
+            boolean dashDash = j == i + 2;
+            return dashDash || t.get(j).text().equals("o") ? j - i + 1 : 0;
+        }
+        return 0;
     }
 
     /** Text between tokens: white space, and comments (which the lexer skips) from # to the line's end. */
@@ -86,16 +107,13 @@ final class ReplHighlighter implements Highlighter {
         }
     }
 
-    private AttributedStyle style(Lexing.Tok t, Lexing.Tok previous, String text) {
+    private AttributedStyle style(Lexing.Tok t) {
         return switch (t.type()) {
             case RampLexer.NUMBER -> NUMBER;
             case RampLexer.LET, RampLexer.IN, RampLexer.AND, RampLexer.OR, RampLexer.NOT -> KEYWORD;
             case RampLexer.COMMENT, RampLexer.DOC_COMMENT -> COMMENT;
             case RampLexer.INVALID_NUMBER, RampLexer.UNEXPECTED_CHAR -> ERROR;
-            case RampLexer.MINUS -> previous != null && previous.type() == RampLexer.MINUS && previous.end() == t.start() ? OPTION : AttributedStyle.DEFAULT;
             case RampLexer.IDENT -> {
-                if (previous != null && previous.type() == RampLexer.MINUS && previous.end() == t.start()
-                        && previous.start() > 0 && text.charAt(previous.start() - 1) == '-') yield OPTION;
                 String name = t.text();
                 if (name.equals("where")) yield KEYWORD;
                 if (session.isOwn(name)) yield OWN;

@@ -45,7 +45,9 @@ class HighlighterTest {
         assertEquals(text, s.toString());
         assertEquals(ReplHighlighter.COMMAND, s.styleAt(0));
         assertEquals(ReplHighlighter.LIBRARY, styleAt(s, text, "mish"));
+        assertEquals(ReplHighlighter.OPTION, styleAt(s, text, "--order"));
         assertEquals(ReplHighlighter.OPTION, styleAt(s, text, "order"));
+        assertEquals(AttributedStyle.DEFAULT, styleAt(s, text, "-3"), "a minus sign is no option");
         assertEquals(ReplHighlighter.COMMAND, h.highlight(":save out.ramp").styleAt(2));
     }
 
