@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A sampled curve cut into the polylines that lie inside a view rectangle (in data
  * coordinates). A NaN or infinite sample breaks the curve; a segment leaving the view is cut at
- * its edge (Liang–Barsky), so a renderer never meets a coordinate it cannot draw.
+ * its edge (Liang–Barsky), so a renderer never meets a coordinate it cannot draw. A segment that
+ * jumps from above the view to below it (or back) between two neighbouring samples is a pole,
+ * as in {@code 1/x} at 0, and is left out rather than drawn as a vertical line.
  */
 public final class Clip {
     private Clip() {}
@@ -18,7 +20,8 @@ public final class Clip {
         double[] xs = s.xs();
         double[] ys = s.ys();
         for (int i = 0; i + 1 < xs.length; i++) {
-            double[] seg = segment(xs[i], ys[i], xs[i + 1], ys[i + 1], x0, x1, y0, y1);
+            boolean pole = ys[i] > y1 && ys[i + 1] < y0 || ys[i] < y0 && ys[i + 1] > y1;
+            double[] seg = pole ? null : segment(xs[i], ys[i], xs[i + 1], ys[i + 1], x0, x1, y0, y1);
             if (seg == null) {
                 flush(lines, current);
                 current = new ArrayList<>();

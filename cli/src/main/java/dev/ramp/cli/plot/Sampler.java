@@ -3,6 +3,7 @@ package dev.ramp.cli.plot;
 import dev.ramp.compiler.Compiler;
 import dev.ramp.compiler.RampException;
 import dev.ramp.compiler.ir.Function;
+import dev.ramp.compiler.print.Printer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Sampler {
             for (int i = 0; i < SAMPLES; i++) ys[i] = g.applyAsDouble(xs[i]);
             series.add(new Series(label(f, order), order, xs, ys));
         }
-        return new Plot(title(f), from, to, series);
+        return new Plot(title(f, values), from, to, series);
     }
 
     /** {@code mish(x)}, {@code mish'(x)}, {@code mish''(x)}, {@code mish⁽³⁾(x)}; {@code f} for an expression. */
@@ -43,12 +44,19 @@ public final class Sampler {
         return name + marks + "(" + f.variable() + ")";
     }
 
-    /** The definition as written when it is short, else its name and signature. */
-    static String title(Function f) {
+    /**
+     * The definition as written when it is short, else its name; then the parameter values the
+     * curves use, which may differ from the defaults the definition shows.
+     */
+    static String title(Function f, Map<String, Double> values) {
         String text = f.sourceText().strip().replaceAll("\\s+", " ");
-        if (f.name().equals("expr")) return "f(" + f.variable() + ") = " + text;
-        if (text.length() <= 70 && text.startsWith(f.name() + "(")) return text;
-        return f.name() + "(" + f.variable() + ")";
+        String title = f.name().equals("expr") ? "f(" + f.variable() + ") = " + text
+                : text.length() <= 70 && text.startsWith(f.name() + "(") ? text
+                : f.name() + "(" + f.variable() + ")";
+        if (values.isEmpty()) return title;
+        List<String> shown = new ArrayList<>();
+        values.forEach((name, v) -> shown.add(name + " = " + Printer.number(v)));
+        return title + "   [" + String.join(", ", shown) + "]";
     }
 
     private static String displayName(Function f) {

@@ -26,6 +26,15 @@ class ClipTest {
     }
 
     @Test
+    void aPoleBetweenTwoSamplesIsNotDrawnAcrossTheView() {
+        // 1/x sampled at -0.1 and 0.1: from far below the view to far above it.
+        Series s = new Series("f", 0, new double[] {-0.3, -0.1, 0.1, 0.3}, new double[] {-3.3, -10, 10, 3.3});
+        List<List<double[]>> lines = Clip.polylines(s, -0.3, 0.3, -5, 5);
+        assertEquals(2, lines.size());
+        for (List<double[]> line : lines) for (double[] p : line) assertTrue(Math.abs(p[0]) >= 0.1 - 1e-12 || Math.abs(p[1]) < 5 + 1e-9);
+    }
+
+    @Test
     void leavingAndReenteringTheViewStartsANewPiece() {
         Series s = new Series("f", 0, new double[] {0, 1, 2, 3}, new double[] {0, 10, 10, 0});
         List<List<double[]>> lines = Clip.polylines(s, 0, 3, -1, 1);

@@ -53,6 +53,13 @@ class TextPlotTest {
     }
 
     @Test
+    void theTitleShowsTheParameterValuesInUse() {
+        var elu = Compiler.function("elu", Stdlib.library());
+        Plot p = Sampler.plot(elu, Map.of("alpha", 0.5), List.of(0), -2, 2);
+        assertEquals("elu(x; alpha = 1.0) = where(x > 0, x, alpha * expm1(x))   [alpha = 0.5]", p.title());
+    }
+
+    @Test
     void labelsForHigherOrdersAndExpressions() {
         var f = Compiler.function("x^5", Stdlib.library());
         assertEquals("f(x)", Sampler.label(f, 0));
