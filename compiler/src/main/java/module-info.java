@@ -12,6 +12,7 @@ module dev.ramp.compiler {
     requires static jdk.incubator.vector;
 
     exports dev.ramp.compiler;
+    exports dev.ramp.compiler.analysis;
     exports dev.ramp.compiler.diag;
     exports dev.ramp.compiler.ir;
     exports dev.ramp.compiler.pass;

@@ -23,6 +23,10 @@ import java.util.Map;
  *
  * <p>Either choice can be forced ({@link Options.Backend}). A kernel stays scalar anyway when
  * its lane form is too large for one JIT-compiled method ({@link #MAX_NODES}).
+ *
+ * <p>Float kernels: {@link Options.Accuracy#FAST} computes in float lanes; accurate computes in
+ * float lanes only where {@link FloatLaneCheck} finds them within 2 ulps of the scalar float
+ * kernel, and otherwise widens to double lanes (half the lanes, the scalar kernel's accuracy).
  */
 final class Backends {
     private Backends() {}
@@ -45,14 +49,21 @@ final class Backends {
         };
         if (roots.isEmpty() || reachable(roots) > MAX_NODES) return null;
         if (options.backend() == Options.Backend.AUTO && !benefits(roots)) return null;
-        LaneType lanes = switch (elem) {
-            case DOUBLE -> LaneType.DOUBLE;
-            case FLOAT -> options.accuracy() == Options.Accuracy.FAST ? LaneType.FLOAT : LaneType.WIDENED_FLOAT;
+        return switch (elem) {
+            case DOUBLE -> program(roots, LaneType.DOUBLE);
+            case FLOAT -> {
+                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT);
+                if (inFloat == null || options.accuracy() == Options.Accuracy.FAST) yield inFloat;
+                // accurate: float lanes only where they keep the float bound, else double lanes
+                yield FloatLaneCheck.passes(roots, inFloat.roots()) ? inFloat : program(roots, LaneType.WIDENED_FLOAT);
+            }
         };
+    }
+
+    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes) {
         Dag dag = LaneForms.newDag();
         List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag);
-        if (dag.size() > MAX_NODES) return null;
-        return new VectorKernels.Program(lanes, laneRoots);
+        return dag.size() > MAX_NODES ? null : new VectorKernels.Program(lanes, laneRoots);
     }
 
     /**

@@ -50,6 +50,13 @@ class VectorKernelsTest {
             logs(x) = log(abs(x) + 1) + log1p(abs(x)) + sqrt(abs(x)) + x^1.5 + abs(x)^0.25
             """;
 
+    /**
+     * Accurate float kernels: within 2 ulps of the scalar float kernel (float lanes where
+     * {@link FloatLaneCheck} allows them, otherwise double lanes and 1 rounding), subnormal
+     * results within {@link FloatLaneCheck#SUBNORMAL_ERROR} (times 4: the gradient multiplies it).
+     */
+    static final Tolerance FLOAT_LANES = new Tolerance(FloatLaneCheck.MAX_ULPS, 4 * FloatLaneCheck.SUBNORMAL_ERROR);
+
     static final Library LIBRARY = Compiler.define(new Source("vector-test.ramp", DEFINITIONS), Library.EMPTY);
 
     static Stream<String> names() {
@@ -81,7 +88,7 @@ class VectorKernelsTest {
         for (int len : VectorTesting.lengths(doubleLanes())) {
             for (int[] o : VectorTesting.OFFSETS) {
                 VectorTesting.compareDouble(name, s, v, len, o[0], o[1], o[2], o[3], bound);
-                VectorTesting.compareFloat(name, s, v, len, o[0], o[1], o[2], o[3], erf ? Tolerance.ulps(1) : Tolerance.EXACT);
+                VectorTesting.compareFloat(name, s, v, len, o[0], o[1], o[2], o[3], FLOAT_LANES);
             }
         }
     }
@@ -91,14 +98,54 @@ class VectorKernelsTest {
         return RandomExprs.specs(4).filter(s -> !s.toString().contains("ERF"));
     }
 
-    /** Random expressions (every node kind, NaN-producing branches, shared subterms): cold vector code is exact. */
+    /**
+     * Random expressions (every node kind, NaN-producing branches, shared subterms): cold double
+     * lanes give the scalar kernel's bits; cold float lanes give exactly the float arithmetic
+     * {@link FloatLaneCheck} emulates.
+     */
     @Property(tries = 200)
     void randomExpressionsAreExactWhenCold(@ForAll("specs") Emitter.Spec spec) {
         Activation s = EmitTesting.compile(spec, EmitTesting.SCALAR);
         Activation v = EmitTesting.compile(spec, VectorTesting.VECTOR);
         int lanes = doubleLanes();
         VectorTesting.compareDouble("random", s, v, 3 * lanes + 1, 1, 0, 2, 1, Tolerance.EXACT);
-        VectorTesting.compareFloat("random", s, v, 3 * lanes + 1, 0, 1, 1, 0, Tolerance.EXACT);
+        floatLanesMatchTheirEmulation(spec, 5 * lanes + 3);
+    }
+
+    /** FAST float kernels (float lanes everywhere) against {@link FloatLaneCheck#floatLanes}, bit for bit, vector part and tail. */
+    static void floatLanesMatchTheirEmulation(Emitter.Spec spec, int n) {
+        Activation v = EmitTesting.compile(spec, VectorTesting.FAST);
+        float[] xs = VectorTesting.toFloat(VectorTesting.inputs(n, n)), g = VectorTesting.toFloat(VectorTesting.gradients(n, 3));
+        float[] ys = new float[n], gi = new float[n], ys2 = new float[n], gi2 = new float[n];
+        v.forward(xs, ys);
+        v.backward(xs, g, gi);
+        v.forwardBackward(xs, ys2, g, gi2);
+        Plan plan = new Plan(spec, Emitter.Tuning.DEFAULT, VectorTesting.FAST);
+        List<dev.ramp.compiler.ir.Expr> lane = LaneForms.expand(List.of(plan.value, plan.gTimesDf), LaneType.FLOAT, LaneForms.newDag());
+        double[] xd = new double[n], gd = new double[n];
+        for (int i = 0; i < n; i++) {
+            xd[i] = xs[i];
+            gd[i] = g[i];
+        }
+        double[] f = FloatLaneCheck.floatLanes(lane.get(0), xd, gd), df = FloatLaneCheck.floatLanes(lane.get(1), xd, gd);
+        int tail = n - n % (2 * doubleLanes());   // float lanes: twice the double lanes; the rest is the scalar loop
+        for (int i = 0; i < tail; i++) {
+            String at = " at x = " + xs[i] + ", g = " + g[i];
+            assertEquals((float) f[i], ys[i], "forward" + at);
+            assertEquals((float) f[i], ys2[i], "fused f" + at);
+            assertEquals((float) df[i], gi[i], "backward" + at);
+            assertEquals((float) df[i], gi2[i], "fused grad" + at);
+        }
+        for (int i = tail; i < n; i++) {
+            assertEquals((float) v.applyAsDouble(xs[i]), ys[i], "tail forward at " + xs[i]);
+            assertEquals((float) (g[i] * v.derivative(xs[i])), gi[i], "tail backward at " + xs[i]);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void floatLanesComputeWhatTheirEmulationComputes(String name) {
+        floatLanesMatchTheirEmulation(spec(name), 7 * doubleLanes() + 5);
     }
 
     @Test
@@ -130,6 +177,29 @@ class VectorKernelsTest {
 
     static boolean callsVectorApi(byte[] bytes, String method, String descriptor) {
         return EmitTesting.instructions(bytes, method, descriptor).contains("call fromArray");
+    }
+
+    /** Which lanes accurate float kernels get: "float", "double" (widened) or "scalar", for forward, backward, fused. */
+    static String floatLanes(String name) {
+        byte[] bytes = EmitTesting.verifiedKernelBytes(spec(name), Emitter.Tuning.DEFAULT, VectorTesting.VECTOR);
+        StringBuilder b = new StringBuilder();
+        for (String m : List.of("forwardKernel([FI[FII)V", "backwardKernel([FI[FI[FII)V", "forwardBackwardKernel([FI[FI[FI[FII)V")) {
+            int paren = m.indexOf('(');
+            List<String> code = EmitTesting.instructions(bytes, m.substring(0, paren), m.substring(paren));
+            if (!b.isEmpty()) b.append(' ');
+            b.append(code.contains("call convertShape") ? "double" : code.contains("call fromArray") ? "float" : "scalar");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void accurateFloatKernelsUseFloatLanesWhereTheyKeepTheBound() {
+        assertEquals("float float float", floatLanes("leaky_relu"));
+        assertEquals("float float float", floatLanes("softplus_raw"));
+        assertEquals("float double double", floatLanes("mish"));          // mish' cancels near its zero
+        assertEquals("float double double", floatLanes("tanh"));          // tanh' = 1 - t^2 cancels
+        assertEquals("double double double", floatLanes("gelu_tanh"));   // 1 + tanh(u) cancels for u << 0
+        assertEquals("double double double", floatLanes("quick_gelu"));  // exp(1.702 x) amplifies the rounding of 1.702 x
     }
 
     @Test

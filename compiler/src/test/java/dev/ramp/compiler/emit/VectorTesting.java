@@ -57,6 +57,14 @@ final class VectorTesting {
         return xs;
     }
 
+    /** Gradients as training sees them: Gaussian, with some zeros and ones. */
+    static double[] gradients(int n, long seed) {
+        Random r = new Random(seed);
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) g[i] = i % 5 == 0 ? 0.0 : i % 5 == 1 ? 1.0 : r.nextGaussian();
+        return g;
+    }
+
     static float[] toFloat(double[] d) {
         float[] f = new float[d.length];
         for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
@@ -88,8 +96,8 @@ final class VectorTesting {
     /** With {@code unitGradient}, gradOut is all ones, so backward results are f' itself. */
     static double compareDouble(String what, Activation s, Activation v, int len, int xo, int yo, int go, int gio, Tolerance bound,
                                 boolean unitGradient) {
-        double[] xs = inputs(len + xo + 1, len * 31L + xo), g = inputs(len + go + 2, len + 7L);
-        for (int i = 0; i < g.length; i++) if (!Double.isFinite(g[i]) || unitGradient) g[i] = 1.0;
+        double[] xs = inputs(len + xo + 1, len * 31L + xo), g = gradients(len + go + 2, len + 7L);
+        if (unitGradient) Arrays.fill(g, 1.0);
         double[][] ref = runDouble(s, xs, g, len, xo, yo, go, gio);
         double[][] got = runDouble(v, xs, g, len, xo, yo, go, gio);
         double worst = 0;
@@ -123,8 +131,7 @@ final class VectorTesting {
 
     /** The float version of {@link #compareDouble}. */
     static double compareFloat(String what, Activation s, Activation v, int len, int xo, int yo, int go, int gio, Tolerance bound) {
-        float[] xs = toFloat(inputs(len + xo + 1, len * 17L + xo)), g = toFloat(inputs(len + go + 2, len + 3L));
-        for (int i = 0; i < g.length; i++) if (!Float.isFinite(g[i])) g[i] = 1.0f;
+        float[] xs = toFloat(inputs(len + xo + 1, len * 17L + xo)), g = toFloat(gradients(len + go + 2, len + 3L));
         float[][] ref = runFloat(s, xs, g, len, xo, yo, go, gio);
         float[][] got = runFloat(v, xs, g, len, xo, yo, go, gio);
         double worst = 0;
