@@ -153,10 +153,12 @@ class VectorKernelsTest {
         Options auto = new Options(Options.Backend.AUTO, Options.Accuracy.ACCURATE);
         assertEquals(6, vectorKernels(spec("mish"), auto));
         assertEquals(6, vectorKernels(spec("leaky_relu"), auto));
-        // min/max alone: SuperWord vectorises the scalar loop; the derivatives branch (kink conventions).
-        assertEquals(4, vectorKernels(spec("hardtanh"), auto));
+        // min/max alone: SuperWord vectorises the scalar double loop; the derivatives branch
+        // (kink conventions); float kernels take float lanes.
+        assertEquals(5, vectorKernels(spec("hardtanh"), auto));
         byte[] relu = EmitTesting.verifiedKernelBytes(spec("relu"), Emitter.Tuning.DEFAULT, auto);
         assertFalse(callsVectorApi(relu, "forwardKernel", "([DI[DII)V"));
+        assertTrue(callsVectorApi(relu, "forwardKernel", "([FI[FII)V"));
         assertTrue(callsVectorApi(relu, "backwardKernel", "([DI[DI[DII)V"));
         assertEquals(0, vectorKernels(spec("mish"), EmitTesting.SCALAR));
         assertEquals(6, vectorKernels(spec("relu"), VectorTesting.VECTOR));
