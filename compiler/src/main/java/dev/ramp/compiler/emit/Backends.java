@@ -32,8 +32,8 @@ import java.util.Map;
  * lane form is too large for one JIT-compiled method ({@link #MAX_NODES}).
  *
  * <p>Float kernels: {@link Options.Accuracy#FAST} computes in float lanes; accurate computes in
- * float lanes only where {@link FloatLaneCheck} finds them within 4 ulps of the scalar float
- * kernel, and otherwise as above.
+ * float lanes only where {@link FloatLaneCheck} finds them within 4 ulps of the same lane
+ * program computed in double lanes and rounded once, and otherwise as above.
  */
 final class Backends {
     private Backends() {}
@@ -56,23 +56,27 @@ final class Backends {
         };
         if (roots.isEmpty() || reachable(roots) > MAX_NODES) return null;
         boolean auto = options.backend() == Options.Backend.AUTO;
+        boolean rewrite = plan.tuning.laneRewrites();
         return switch (elem) {
-            case DOUBLE -> auto && !benefits(roots) ? null : program(roots, LaneType.DOUBLE);
+            case DOUBLE -> auto && !benefits(roots) ? null : program(roots, LaneType.DOUBLE, rewrite);
             case FLOAT -> {
                 // Float lanes beat the scalar float loop even on plain arithmetic: that loop
                 // widens and narrows every element, the lanes do neither.
-                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT);
+                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT, rewrite);
                 if (inFloat == null || options.accuracy() == Options.Accuracy.FAST) yield inFloat;
-                // accurate: float lanes only where they keep the float bound, else double lanes
-                if (FloatLaneCheck.passes(roots, inFloat.roots())) yield inFloat;
-                yield auto && !benefits(roots) ? null : program(roots, LaneType.WIDENED_FLOAT);
+                // accurate: float lanes only where they keep the float bound of the same program
+                // in double lanes, else double lanes
+                VectorKernels.Program widened = program(roots, LaneType.WIDENED_FLOAT, rewrite);
+                if (widened == null) yield null;
+                if (FloatLaneCheck.passes(widened.roots(), inFloat.roots())) yield inFloat;
+                yield auto && !benefits(roots) ? null : widened;
             }
         };
     }
 
-    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes) {
+    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes, boolean rewrite) {
         Dag dag = LaneForms.newDag();
-        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag);
+        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag, rewrite);
         return dag.size() > MAX_NODES ? null : new VectorKernels.Program(lanes, laneRoots);
     }
 
