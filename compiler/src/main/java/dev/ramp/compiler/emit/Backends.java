@@ -12,21 +12,28 @@ import java.util.Map;
 /**
  * Which loop each array kernel gets: the scalar loop alone, or a vector main loop in front of it.
  *
- * <p>The rule (backed by measurements, see {@code BENCHMARKS.md}): a kernel whose expressions
- * call a math function (exp, log, tanh, sigmoid, erf, a general power, ...) or branch
- * ({@code where}) gets the vector loop; one made only of arithmetic, {@code abs}, {@code sqrt},
- * {@code max} and {@code min} keeps the scalar loop, because C2's SuperWord pass already turns
- * that loop into SIMD code (relu, relu6, hardtanh, hardswish run as fast as the arraycopy of the
- * same size, with or without the Vector API). Math calls are what SuperWord cannot vectorise:
- * there the Vector API calls SVML, 10 to 40 times faster. Branches it cannot vectorise either,
- * while a blend costs one instruction.
+ * <p>The rule, from {@code BackendBench} (the same kernels with each loop forced; numbers in
+ * {@code BENCHMARKS.md}):
+ * <ul>
+ *   <li>double kernels whose expressions are plain arithmetic, {@code abs}, {@code sqrt},
+ *       {@code max} and {@code min} keep the scalar loop: C2's SuperWord pass already makes it
+ *       SIMD code (relu, hardtanh, hardswish forward), as fast as the Vector API loop or faster;
+ *   <li>double kernels that call a math function (exp, log, tanh, sigmoid, erf, a general
+ *       power, ...) or branch ({@code where}) get the vector loop: SuperWord vectorises neither,
+ *       while lanes call SVML (10 to 40 times faster than {@code Math}) and blend (one
+ *       instruction per branch);
+ *   <li>float kernels get float lanes wherever {@link FloatLaneCheck} allows them, arithmetic or
+ *       not: the scalar float loop widens and narrows every element, float lanes do neither and
+ *       hold twice the elements. Where float lanes are not accurate enough, the double rule
+ *       applies, with double lanes (widened floats) for the vector loop.
+ * </ul>
  *
- * <p>Either choice can be forced ({@link Options.Backend}). A kernel stays scalar anyway when
- * its lane form is too large for one JIT-compiled method ({@link #MAX_NODES}).
+ * <p>Either loop can be forced ({@link Options.Backend}). A kernel stays scalar anyway when its
+ * lane form is too large for one JIT-compiled method ({@link #MAX_NODES}).
  *
  * <p>Float kernels: {@link Options.Accuracy#FAST} computes in float lanes; accurate computes in
- * float lanes only where {@link FloatLaneCheck} finds them within 2 ulps of the scalar float
- * kernel, and otherwise widens to double lanes (half the lanes, the scalar kernel's accuracy).
+ * float lanes only where {@link FloatLaneCheck} finds them within 4 ulps of the same lane
+ * program computed in double lanes and rounded once, and otherwise as above.
  */
 final class Backends {
     private Backends() {}
@@ -48,21 +55,28 @@ final class Backends {
             case PARAMETER_GRADIENT -> List.of();   // sums stay scalar
         };
         if (roots.isEmpty() || reachable(roots) > MAX_NODES) return null;
-        if (options.backend() == Options.Backend.AUTO && !benefits(roots)) return null;
+        boolean auto = options.backend() == Options.Backend.AUTO;
+        boolean rewrite = plan.tuning.laneRewrites();
         return switch (elem) {
-            case DOUBLE -> program(roots, LaneType.DOUBLE);
+            case DOUBLE -> auto && !benefits(roots) ? null : program(roots, LaneType.DOUBLE, rewrite);
             case FLOAT -> {
-                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT);
+                // Float lanes beat the scalar float loop even on plain arithmetic: that loop
+                // widens and narrows every element, the lanes do neither.
+                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT, rewrite);
                 if (inFloat == null || options.accuracy() == Options.Accuracy.FAST) yield inFloat;
-                // accurate: float lanes only where they keep the float bound, else double lanes
-                yield FloatLaneCheck.passes(roots, inFloat.roots()) ? inFloat : program(roots, LaneType.WIDENED_FLOAT);
+                // accurate: float lanes only where they keep the float bound of the same program
+                // in double lanes, else double lanes
+                VectorKernels.Program widened = program(roots, LaneType.WIDENED_FLOAT, rewrite);
+                if (widened == null) yield null;
+                if (FloatLaneCheck.passes(widened.roots(), inFloat.roots())) yield inFloat;
+                yield auto && !benefits(roots) ? null : widened;
             }
         };
     }
 
-    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes) {
+    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes, boolean rewrite) {
         Dag dag = LaneForms.newDag();
-        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag);
+        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag, rewrite);
         return dag.size() > MAX_NODES ? null : new VectorKernels.Program(lanes, laneRoots);
     }
 

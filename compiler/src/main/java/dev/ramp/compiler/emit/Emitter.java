@@ -130,13 +130,23 @@ public final class Emitter {
      * Size limits for outlining, in estimated bytes of bytecode: a subexpression body stays near
      * {@code nodeLimit}, a method's inline code within {@code methodLimit}. The defaults keep
      * every method under HotSpot's 8000-byte limit for JIT compilation; tests lower them to
-     * exercise outlining on small expressions.
+     * exercise outlining on small expressions. {@code laneRewrites}: whether vector kernels
+     * use the cheaper, stabler forms of {@link LaneForms} (tests turn them off to compare vector
+     * and scalar kernels bit for bit).
      */
-    record Tuning(int nodeLimit, int methodLimit) {
-        static final Tuning DEFAULT = new Tuning(2000, 6000);
+    record Tuning(int nodeLimit, int methodLimit, boolean laneRewrites) {
+        static final Tuning DEFAULT = new Tuning(2000, 6000, true);
+
+        Tuning(int nodeLimit, int methodLimit) {
+            this(nodeLimit, methodLimit, true);
+        }
 
         Tuning halved() {
-            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2));
+            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2), laneRewrites);
+        }
+
+        Tuning withoutLaneRewrites() {
+            return new Tuning(nodeLimit, methodLimit, false);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Decides whether an accurate float kernel may compute in float lanes (twice as many per vector
  * as double lanes) instead of widening to double: it may when, on a fixed sample of inputs, the
- * float-lane program's results are within {@link #MAX_ULPS} of the scalar float kernel's
- * (the double result rounded once). A sample is not a proof: the tests measure the bound on
+ * float-lane program's results are within {@link #MAX_ULPS} of the same program's in double
+ * lanes, rounded once to float (which is what the widened kernel computes). A sample is not a proof: the tests measure the bound on
  * other inputs, and {@code BENCHMARKS.md} lists what each stdlib kernel gets. The float lanes are emulated here in Java, each operation
  * rounded to float and each math call correctly rounded to float, which is what SVML's float
  * functions deliver to within 0.56 ulp.
@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * sample x:  an irregular sweep of -24..24, +-2^k for k = -24..12, +-100, +-1000, +-0;  g = 1, 0, -2.3125
- * reference: the plan's expression evaluated as the scalar kernel does, in double, rounded to float
+ * reference: the lane program for double lanes, evaluated in double (Math for each call), rounded to float
  * float:     the lane form evaluated with float rounding after every operation
  * pass:      every sample within MAX_ULPS (subnormal results: within SUBNORMAL_ERROR),
  *            NaN and infinities exactly where the reference has them, and no constant that
@@ -83,19 +83,19 @@ final class FloatLaneCheck {
     }
 
     /**
-     * Whether the float-lane form of each root stays within the bound of the double evaluation
-     * of the corresponding scalar root, on every sample.
+     * Whether the float-lane form of each root stays within the bound of the double-lane form
+     * of the same root, evaluated in double, on every sample.
      */
-    static boolean passes(List<Expr> scalarRoots, List<Expr> floatLaneRoots) {
-        return firstFailure(scalarRoots, floatLaneRoots) == null;
+    static boolean passes(List<Expr> doubleLaneRoots, List<Expr> floatLaneRoots) {
+        return firstFailure(doubleLaneRoots, floatLaneRoots) == null;
     }
 
     /** The first sample where float lanes miss the bound, as text, or null if there is none. */
-    static String firstFailure(List<Expr> scalarRoots, List<Expr> floatLaneRoots) {
+    static String firstFailure(List<Expr> doubleLaneRoots, List<Expr> floatLaneRoots) {
         if (!constantsFitFloat(floatLaneRoots)) return "a constant overflows float";
         Evaluator exact = new Evaluator(false, SAMPLES, GRADIENTS), lanes = new Evaluator(true, SAMPLES, GRADIENTS);
-        for (int r = 0; r < scalarRoots.size(); r++) {
-            double[] ref = exact.value(scalarRoots.get(r)), got = lanes.value(floatLaneRoots.get(r));
+        for (int r = 0; r < doubleLaneRoots.size(); r++) {
+            double[] ref = exact.value(doubleLaneRoots.get(r)), got = lanes.value(floatLaneRoots.get(r));
             for (int i = 0; i < SAMPLES.length; i++) {
                 if (!close((float) ref[i], (float) got[i])) {
                     return "root " + r + " at x = " + SAMPLES[i] + ", g = " + GRADIENTS[i] + ": " + (float) ref[i] + " vs " + (float) got[i];

@@ -14,14 +14,28 @@ import java.util.Map;
  * Rewrites a kernel's expressions into lane form: the primitives without a
  * {@code VectorOperators} counterpart become expressions over primitives that have one, with
  * {@code where} for their case splits (which lanes compute as blends). The result is interned in
- * a DAG of its own, so the pieces several calls share (erf and erfc of one argument) are
- * computed once.
+ * a DAG of its own, so the pieces several calls share (erf and erfc of one argument, the
+ * exponential of sigmoid and softplus) are computed once.
  *
  * <pre>{@code
  * sigmoid(u)  = where(u < 0, e, 1) / (1 + e),   e = exp(-|u|)     RampMath.sigmoid's two cases, one exp, one division
+ * sigmoid(-v) = where(0 < v, e, 1) / (1 + e),   e = exp(-|v|)     the same e as sigmoid(v)
  * softplus(u) = max(u, 0) + log1p(exp(-|u|))                      RampMath.softplus
  * sign(u)     = where(0 < u, 1, where(u < 0, -1, u))              keeps -0.0 and NaN, as Math.signum
  * erf, erfc   = fdlibm's pieces (see erf/erfc below)
+ * }</pre>
+ *
+ * <p><b>Rewrites</b> (unless turned off): forms that are cheaper in lanes and do not cancel.
+ * Each replaces an expression by an equal one; rounding differs, accuracy improves where the
+ * original cancels.
+ * <pre>{@code
+ * 1 - sigmoid(u)          ->  sigmoid(-u)                         exact in the right tail, where 1 - s is 0
+ * 1 + tanh(u)             ->  2 sigmoid(2u)                       exact in the left tail (gelu_tanh)
+ * 1 - tanh(u)^2           ->  4 sigmoid(2u) sigmoid(-2u)          sech^2 without cancellation, one exp
+ * tanh(softplus(u))       ->  u <= 0: n / (n + 2),  n = e (e + 2)                   e = exp(-|u|): one exp
+ *                             u > 0:  a / (a + 2e^2), a = 1 + 2e                     for mish, no tanh, no log1p
+ * 1 - tanh(softplus(u))^2 ->  u <= 0: 4 (n + 1) / (n + 2)^2
+ *                             u > 0:  4 (e (1 + e))^2 / (a + 2e^2)^2                 both sides free of cancellation
  * }</pre>
  *
  * Every form computes what the scalar method computes, in the same order where the scalar
@@ -30,18 +44,24 @@ import java.util.Map;
  */
 final class LaneForms {
     private final LaneType lanes;
+    private final boolean rewrite;
     private final Map<Object, Object> memo = new IdentityHashMap<>();
 
-    private LaneForms(LaneType lanes) {
+    private LaneForms(LaneType lanes, boolean rewrite) {
         this.lanes = lanes;
+        this.rewrite = rewrite;
     }
 
     /**
-     * The roots in lane form, interned in a fresh DAG (whose {@link Dag#size()} is then the
-     * number of distinct lane-wise values and masks).
+     * The roots in lane form, with the rewrites, interned in {@code into} (whose
+     * {@link Dag#size()} is then the number of distinct lane-wise values and masks).
      */
     static List<Expr> expand(List<Expr> roots, LaneType lanes, Dag into) {
-        LaneForms forms = new LaneForms(lanes);
+        return expand(roots, lanes, into, true);
+    }
+
+    static List<Expr> expand(List<Expr> roots, LaneType lanes, Dag into, boolean rewrite) {
+        LaneForms forms = new LaneForms(lanes, rewrite);
         List<Expr> out = new ArrayList<>();
         for (Expr r : roots) out.add(into.intern(forms.expr(r)));
         return out;
@@ -55,7 +75,8 @@ final class LaneForms {
     private Expr expr(Expr e) {
         Object done = memo.get(e);
         if (done != null) return (Expr) done;
-        Expr out = switch (e) {
+        Expr better = rewrite ? rewritten(e) : null;
+        Expr out = better != null ? expr(better) : switch (e) {
             case Const c -> c;
             case Var v -> v;
             case Neg(Expr a) -> new Neg(expr(a));
@@ -102,9 +123,91 @@ final class LaneForms {
     }
 
     // sigmoid(u): e = exp(-|u|) <= 1 never overflows; u >= 0: 1 / (1 + e), u < 0: e / (1 + e).
+    // sigmoid(-v) uses |v|, so it shares e (and 1 + e) with sigmoid(v).
     private static Expr sigmoid(Expr u) {
-        Expr e = call(Fn.EXP, new Neg(call(Fn.ABS, u)));
+        if (u instanceof Neg(Expr v)) {
+            Expr e = expMinusAbs(v);
+            return new Div(where(lt(c(0), v), e, c(1)), add(c(1), e));
+        }
+        Expr e = expMinusAbs(u);
         return new Div(where(lt(u, c(0)), e, c(1)), add(c(1), e));
+    }
+
+    /** exp(-|u|), at most 1. */
+    private static Expr expMinusAbs(Expr u) {
+        return call(Fn.EXP, new Neg(call(Fn.ABS, u)));
+    }
+
+    // ---- rewrites --------------------------------------------------------------------------
+
+    /** An equal expression that is cheaper or stabler in lanes (see the class comment), or null. */
+    private static Expr rewritten(Expr e) {
+        return switch (e) {
+            case Call(Fn fn, List<Expr> args) when fn == Fn.TANH && args.getFirst() instanceof Call(Fn g, List<Expr> inner) && g == Fn.SOFTPLUS ->
+                    tanhSoftplus(inner.getFirst());
+            case Add(List<Expr> terms) -> oneAnd(terms);
+            default -> null;
+        };
+    }
+
+    /** A sum with a term 1 and a term the rules combine with it: the pair replaced by the combined form. */
+    private static Expr oneAnd(List<Expr> terms) {
+        int one = -1;
+        for (int i = 0; i < terms.size(); i++) if (terms.get(i) instanceof Const(double v) && v == 1.0) one = i;
+        if (one < 0) return null;
+        for (int i = 0; i < terms.size(); i++) {
+            Expr combined = i == one ? null : onePlus(terms.get(i));
+            if (combined == null) continue;
+            List<Expr> rest = new ArrayList<>();
+            for (int j = 0; j < terms.size(); j++) {
+                if (j == Math.min(i, one)) rest.add(combined);
+                else if (j != i && j != one) rest.add(terms.get(j));
+            }
+            return rest.size() == 1 ? rest.getFirst() : new Add(rest);
+        }
+        return null;
+    }
+
+    /** 1 + term, rewritten, or null when no rule applies. */
+    private static Expr onePlus(Expr term) {
+        return switch (term) {
+            case Neg(Call(Fn fn, List<Expr> a)) when fn == Fn.SIGMOID -> new Call(Fn.SIGMOID, List.of(new Neg(a.getFirst())));
+            case Call(Fn fn, List<Expr> a) when fn == Fn.TANH -> mul(c(2), sigmoidOfDouble(a.getFirst(), false));
+            case Neg(Pow(Call(Fn fn, List<Expr> a), Const(double k))) when fn == Fn.TANH && k == 2 -> {
+                if (a.getFirst() instanceof Call(Fn g, List<Expr> inner) && g == Fn.SOFTPLUS) yield sechSquaredSoftplus(inner.getFirst());
+                yield new Mul(List.of(c(4), sigmoidOfDouble(a.getFirst(), false), sigmoidOfDouble(a.getFirst(), true)));
+            }
+            default -> null;
+        };
+    }
+
+    /** sigmoid(2u), or sigmoid(-(2u)): the two share exp(-|2u|). */
+    private static Expr sigmoidOfDouble(Expr u, boolean negated) {
+        Expr twice = mul(c(2), u);
+        return new Call(Fn.SIGMOID, List.of(negated ? new Neg(twice) : twice));
+    }
+
+    // tanh(softplus(u)), e = exp(-|u|): u <= 0 (e = e^u): n / (n + 2), n = e (e + 2);
+    //                                   u > 0 (e = e^-u): a / (a + 2 e^2), a = 1 + 2e.
+    private static Expr tanhSoftplus(Expr u) {
+        Expr e = expMinusAbs(u);
+        Expr n = mul(e, add(e, c(2)));
+        Expr a = add(c(1), mul(c(2), e));
+        Expr d = add(a, mul(c(2), mul(e, e)));
+        return where(lt(c(0), u), new Div(a, d), new Div(n, add(n, c(2))));
+    }
+
+    // 1 - tanh(softplus(u))^2: u <= 0: 4 (n + 1) / (n + 2)^2; u > 0: 4 (e (1 + e))^2 / (a + 2 e^2)^2.
+    private static Expr sechSquaredSoftplus(Expr u) {
+        Expr e = expMinusAbs(u);
+        Expr n = mul(e, add(e, c(2)));
+        Expr a = add(c(1), mul(c(2), e));
+        Expr d = add(a, mul(c(2), mul(e, e)));
+        Expr n2 = add(n, c(2));
+        Expr ep = mul(e, add(c(1), e));
+        Expr right = new Div(mul(c(4), mul(ep, ep)), mul(d, d));
+        Expr left = new Div(mul(c(4), add(n, c(1))), mul(n2, n2));
+        return where(lt(c(0), u), right, left);
     }
 
     // softplus(u) = max(u, 0) + log1p(exp(-|u|))
