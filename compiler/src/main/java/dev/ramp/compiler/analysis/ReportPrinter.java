@@ -253,7 +253,8 @@ public final class ReportPrinter {
                 ? (r.symmetry().homogeneous() ? "marginal: f is positively homogeneous, so every variance is a fixed point" : "marginal: neutral to first order")
                 : g.varianceSlope() < 1 ? "stable: perturbed variances return to 1 through depth"
                 : "unstable: the variance drifts away from 1 through depth";
-        row(out, "variance map", "q ↦ g²·E[f(√q z)²] has q* = 1, V'(1) = " + num(g.varianceSlope()) + " (" + stability + ")");
+        double v = g.varianceSlope();
+        row(out, "variance map", "q ↦ g²·E[f(√q z)²] has q* = 1, V'(1) = " + num(v, Math.abs(v - 1) < 1e-4 ? 10 : SHAPE_DIGITS) + " (" + stability + ")");
         row(out, "χ", num(g.chi(), 10) + "   = g²·E[f'(z)²]: the per-layer factor of E[gradient²] at q* = 1");
         StringBuilder depth = new StringBuilder();
         for (int i = 0; i < g.depths().length; i++) {
