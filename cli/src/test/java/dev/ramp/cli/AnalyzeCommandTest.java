@@ -106,6 +106,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void plotsOverlayTheFunctionItsDerivativeAndTheInputDensity(@TempDir Path dir) throws Exception {
+        RampRunner r = RampRunner.run("analyze", "--ascii", "elu", "--param", "alpha=0.5", "--plot");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("elu: f, f' and the input density   [alpha = 0.5]"), r.out());
+        assertTrue(r.out().contains("elu'(x)") && r.out().contains("N(0, 1) input density"), r.out());
+        Path svg = dir.resolve("elu.svg");
+        assertEquals(0, RampRunner.run("analyze", "elu", "--plot-out", svg.toString()).code());
+        String image = Files.readString(svg);
+        assertTrue(image.startsWith("<?xml") || image.startsWith("<svg"), image.substring(0, 40));
+        assertEquals(Main.BAD_INPUT, RampRunner.run("analyze", "elu", "--plot-out", dir.resolve("elu.txt").toString()).code());
+    }
+
+    @Test
     void badInputIsReportedNotThrown() {
         RampRunner unknown = RampRunner.run("analyze", "no_such_activation(x)");
         assertEquals(Main.BAD_INPUT, unknown.code());
