@@ -204,6 +204,10 @@ public final class ReportPrinter {
         String form = e.exact() == null ? null
                 : e.exact().isConstant() ? Fmt.rational(e.value()).filter(r -> r.contains("/")).orElse(null) : e.closedForm();
         if (form != null) v.append("= ").append(form).append("   ");
+        if (e.exact() == null) {
+            Fmt.recognise(e.value(), Math.max(4 * e.error(), 1e-14)).filter(m -> !m.equals(num(e.value(), MOMENT_DIGITS)))
+                    .ifPresent(m -> v.append("≈ ").append(m).append(" (numerically)   "));
+        }
         v.append(comment);
         row(out, label, v.toString().stripTrailing());
     }
