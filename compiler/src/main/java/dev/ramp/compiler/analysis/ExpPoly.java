@@ -68,10 +68,6 @@ record ExpPoly(Map<Key, Double> terms) {
         return terms.getOrDefault(new Key(k, 0), 0.0);
     }
 
-    boolean isZero() {
-        return terms.isEmpty();
-    }
-
     ExpPoly plus(ExpPoly o) {
         Map<Key, Double> m = new LinkedHashMap<>(terms);
         o.terms.forEach((k, c) -> m.merge(k, c, Double::sum));
@@ -104,17 +100,6 @@ record ExpPoly(Map<Key, Double> terms) {
         } catch (NotExpPoly tooBig) {
             return Optional.empty();
         }
-    }
-
-    /** The value at x. */
-    double at(double x) {
-        double sum = 0;
-        for (var t : terms.entrySet()) {
-            Key k = t.getKey();
-            double v = t.getValue() * (k.power() == 0 ? 1 : Math.pow(x, k.power()));
-            sum += k.rate() == 0 ? v : v * Math.exp(k.rate() * x);
-        }
-        return sum;
     }
 
     /**

@@ -56,6 +56,28 @@ final class Fmt {
         return Optional.empty();
     }
 
+    /**
+     * A simple closed form that a numerically computed {@code v} agrees with to within {@code tol}:
+     * p/q, p/(q√(2π)) or p/(q√π) with q ≤ 12 and |p| ≤ 100 (0 included). Only a hint: agreement
+     * to the quadrature's accuracy, not a derivation.
+     */
+    static Optional<String> recognise(double v, double tol) {
+        if (!Double.isFinite(v) || !(tol < 1e-9)) return Optional.empty();
+        double[] scales = {1, Math.sqrt(2 * Math.PI), Math.sqrt(Math.PI)};
+        String[] names = {"", "√(2π)", "√π"};
+        for (int k = 0; k < scales.length; k++) {
+            for (int q = 1; q <= 12; q++) {
+                double p = Math.rint(v * scales[k] * q);
+                if (Math.abs(p) > 100 || (p == 0 && k > 0)) continue;
+                if (Math.abs(v - p / (q * scales[k])) > tol) continue;
+                long pl = (long) p;
+                if (k == 0) return Optional.of(q == 1 ? Long.toString(pl) : pl + "/" + q);
+                return Optional.of(pl + "/" + (q == 1 ? names[k] : "(" + q + names[k] + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A recognised fraction, else the shortest round-trip form. */
     static String exact(double v) {
         return rational(v).orElseGet(() -> plain(v));

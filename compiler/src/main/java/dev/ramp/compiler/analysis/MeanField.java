@@ -1,5 +1,8 @@
 package dev.ramp.compiler.analysis;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Signal propagation through a deep network at initialisation, in the mean-field picture (Poole
  * et al. 2016, Schoenholz et al. 2017) with zero biases: pre-activations of layer l are
@@ -17,6 +20,8 @@ package dev.ramp.compiler.analysis;
 final class MeanField {
     private final Gaussian gauss;
     private final double chiAtZero, chiAtInfinity;
+    /** E[f(√q z)²] and E[f'(√q z)²] by q: the searches for different gains revisit the same q = 2^k. */
+    private final Map<Double, Double> f2 = new HashMap<>(), df2 = new HashMap<>();
 
     /**
      * @param chiAtZero lim E[f'(√q z)²] as q → 0: the mean of the squared one-sided derivatives at 0
@@ -36,7 +41,7 @@ final class MeanField {
 
     /** V(q) = g² E[f(√q z)²]. */
     double variance(double g, double q) {
-        return g * g * gauss.value(Gaussian.Moment.F2, Math.sqrt(q));
+        return g * g * f2.computeIfAbsent(q, v -> gauss.value(Gaussian.Moment.F2, Math.sqrt(v)));
     }
 
     /** χ(q) = g² E[f'(√q z)²]; at q = 0 and ∞ its limits (or, if unknown, the value at 2^∓50). */
@@ -44,7 +49,7 @@ final class MeanField {
         if (q <= 0 && Double.isFinite(chiAtZero)) return g * g * chiAtZero;
         if (Double.isInfinite(q) && Double.isFinite(chiAtInfinity)) return g * g * chiAtInfinity;
         double at = q <= 0 ? Q_MIN : Double.isInfinite(q) ? Q_MAX : q;
-        return g * g * gauss.value(Gaussian.Moment.DF2, Math.sqrt(at));
+        return g * g * df2.computeIfAbsent(at, v -> gauss.value(Gaussian.Moment.DF2, Math.sqrt(v)));
     }
 
     /** V'(q) = g² E[x f(x) f'(x)] / q for x ~ N(0, q) (differentiate under the integral, x = √q z). */
@@ -56,13 +61,13 @@ final class MeanField {
      * The limit of q_(l+1) = V(q_l) from q_1 = 1. The map is increasing for the activations
      * considered, so the iterates move monotonically to the nearest fixed point in the direction
      * of V(1) - 1: it is bracketed by halving (or doubling) q up to 50 times and located by
-     * the Illinois method on log q to 10^-12. No fixed point within 2^±50 means q* = 0 (the signal dies)
+     * the Illinois method on log q to 10^-10. No fixed point within 2^±50 means q* = 0 (the signal dies)
      * or q* = ∞ (it explodes).
      */
     FixedPoint fixedPoint(double g) {
         double h1 = variance(g, 1) - 1;
         if (Double.isNaN(h1)) return new FixedPoint(Double.NaN, Double.NaN);
-        if (Math.abs(h1) <= 1e-12) return new FixedPoint(1, slope(g, 1));
+        if (Math.abs(h1) <= 1e-9) return new FixedPoint(1, slope(g, 1));
         double step = h1 < 0 ? 0.5 : 2;
         double near = 1, far = Double.NaN;
         for (int i = 0; i < DOUBLINGS; i++) {
@@ -80,7 +85,7 @@ final class MeanField {
         double[] r = Roots.bracketed(t -> {
             double q = Math.exp(t);
             return variance(g, q) - q;
-        }, Math.log(near), Math.log(far), variance(g, near) - near, variance(g, far) - far, 1e-12);
+        }, Math.log(near), Math.log(far), variance(g, near) - near, variance(g, far) - far, 1e-10);
         double q = Math.exp(0.5 * (r[0] + r[1]));
         return new FixedPoint(q, slope(g, q));
     }
@@ -133,7 +138,7 @@ final class MeanField {
         double lo = Math.log(near / 16), hi = Math.log(near * 16);
         double flo = criticalResidual(Math.exp(lo)), fhi = criticalResidual(Math.exp(hi));
         if (Double.isNaN(flo) || Double.isNaN(fhi) || (flo > 0) == (fhi > 0)) return Critical.NONE;
-        double[] r = Roots.bracketed(t -> criticalResidual(Math.exp(t)), lo, hi, flo, fhi, 1e-10);
+        double[] r = Roots.bracketed(t -> criticalResidual(Math.exp(t)), lo, hi, flo, fhi, 1e-9);
         if (Double.isNaN(r[0])) return Critical.NONE;
         double g = Math.exp(0.5 * (r[0] + r[1]));
         FixedPoint p = fixedPoint(g);

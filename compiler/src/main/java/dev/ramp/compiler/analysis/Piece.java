@@ -35,11 +35,6 @@ record Piece(double lo, double hi, Expr f, Expr df, Optional<ExpPoly> poly, Opti
         return verified && df instanceof Expr.Const;
     }
 
-    /** A point inside the interval. */
-    double inside() {
-        return interior(lo, hi);
-    }
-
     static double interior(double lo, double hi) {
         if (lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) return 0;
         if (lo == Double.NEGATIVE_INFINITY) return hi - Math.max(1, Math.abs(hi));

@@ -54,11 +54,6 @@ record Pieces(List<BranchPoint> points, List<Piece> pieces) {
         return pieces.stream().allMatch(p -> p.verified() && p.poly().isPresent());
     }
 
-    /** Whether every piece of the derivative is verified and an exponential polynomial. */
-    boolean allExpPolyDerivative() {
-        return pieces.stream().allMatch(p -> p.verified() && p.dpoly().isPresent());
-    }
-
     boolean allVerified() {
         return pieces.stream().allMatch(Piece::verified);
     }

@@ -12,12 +12,25 @@ import java.util.stream.Collectors;
  * show it.
  */
 public final class ReportPrinter {
-    private ReportPrinter() {}
+    private final boolean ascii;
+
+    private ReportPrinter(boolean ascii) {
+        this.ascii = ascii;
+    }
 
     private static final int SHAPE_DIGITS = 6, MOMENT_DIGITS = 13;
 
     /** The report for a terminal, in Unicode. */
     public static String text(Report r) {
+        return new ReportPrinter(false).render(r);
+    }
+
+    /** The report for a terminal; with {@code ascii}, every symbol spelled out (columns stay aligned). */
+    public static String text(Report r, boolean ascii) {
+        return new ReportPrinter(ascii).render(r);
+    }
+
+    private String render(Report r) {
         StringBuilder out = new StringBuilder();
         header(r, out);
         shape(r, out);
@@ -26,13 +39,14 @@ public final class ReportPrinter {
         gains(r, out);
         symmetry(r, out);
         for (String n : r.notes()) out.append("note: ").append(n).append('\n');
-        return out.toString();
+        return ascii ? ascii(out.toString()) : out.toString();
     }
 
-    /** {@link #text} with every non-ASCII symbol spelled out (φ → phi, √ → sqrt, ∞ → inf, → → ->). */
+    /** Text with every non-ASCII symbol spelled out (φ → phi, √ → sqrt, ∞ → inf, → → ->); anything else becomes ?. */
     public static String ascii(String text) {
         String[][] map = {
-            {"√(2π)", "sqrt(2 pi)"}, {"√e", "sqrt(e)"}, {"√", "sqrt"}, {"φ", "phi"}, {"Φ", "Phi"}, {"π", "pi"}, {"∞", "inf"},
+            {"√(2π)", "sqrt(2 pi)"}, {"√e", "sqrt(e)"}, {"√q", "sqrt(q)"}, {"√fan_in", "sqrt(fan_in)"},
+            {"√E[f(z)²]", "sqrt(E[f(z)^2])"}, {"√E[f'(z)²]", "sqrt(E[f'(z)^2])"}, {"√", "sqrt"}, {"↦", "|->"}, {"–", "-"}, {"φ", "phi"}, {"Φ", "Phi"}, {"π", "pi"}, {"∞", "inf"},
             {"→", "->"}, {"²", "^2"}, {"≤", "<="}, {"≥", ">="}, {"≠", "!="}, {"·", "*"}, {"χ", "chi"}, {"—", "-"},
             {"±", "+/-"}, {"×", "x"}, {"Δ", "delta"}, {"≈", "~"}, {"∈", "in"}, {"‖", "|"}, {"…", "..."}, {"ℝ", "R"}};
         String s = text;
@@ -44,13 +58,13 @@ public final class ReportPrinter {
 
     // ---- text sections ----
 
-    private static void header(Report r, StringBuilder out) {
+    private void header(Report r, StringBuilder out) {
         String params = r.parameters().isEmpty() ? "" : "; " + r.parameters().entrySet().stream()
                 .map(e -> e.getKey() + " = " + Fmt.plain(e.getValue())).collect(Collectors.joining(", "));
         out.append(r.name()).append('(').append(r.variable()).append(params).append(") = ").append(r.definition()).append("\n\n");
     }
 
-    private static void shape(Report r, StringBuilder out) {
+    private void shape(Report r, StringBuilder out) {
         Shape s = r.shape();
         out.append("Shape\n");
         row(out, "range", range(s) + "   " + bounds(s));
@@ -65,16 +79,16 @@ public final class ReportPrinter {
         out.append('\n');
     }
 
-    private static String range(Shape s) {
+    private String range(Shape s) {
         Bound lo = s.lower(), hi = s.upper();
         return (lo.attained() ? "[" : "(") + num(lo.value()) + ", " + num(hi.value()) + (hi.attained() ? "]" : ")");
     }
 
-    private static String bounds(Shape s) {
+    private String bounds(Shape s) {
         return bound(s.lower(), "below") + "; " + bound(s.upper(), "above");
     }
 
-    private static String bound(Bound b, String side) {
+    private String bound(Bound b, String side) {
         if (!b.bounded()) return Double.isNaN(b.value()) ? "bound " + side + " unknown" : "unbounded " + side;
         String where = switch (b.how()) {
             case "point" -> "at x = " + num(b.x());
@@ -85,7 +99,7 @@ public final class ReportPrinter {
         return "bounded " + side + " by " + num(b.value()) + (b.attained() ? " (attained " + where + ")" : " (approached " + where + ")");
     }
 
-    private static String monotonic(Shape s, String f) {
+    private String monotonic(Shape s, String f) {
         String kind = switch (s.monotonicity()) {
             case INCREASING -> "increasing";
             case NONDECREASING -> "non-decreasing";
@@ -114,7 +128,7 @@ public final class ReportPrinter {
         return extra.isEmpty() ? kind : kind + " (" + String.join("; ", extra) + ")";
     }
 
-    private static String tail(Tail t, String f) {
+    private String tail(Tail t, String f) {
         return switch (t.kind()) {
             case CONSTANT -> f + " → " + num(t.limit()) + " (saturates)";
             case LINEAR -> f + " ~ " + affine(t.limit(), t.offset()) + " (linear, does not saturate)";
@@ -124,13 +138,13 @@ public final class ReportPrinter {
         };
     }
 
-    private static String affine(double a, double b) {
+    private String affine(double a, double b) {
         String ax = a == 1 ? "x" : a == -1 ? "-x" : num(a) + "·x";
         if (b == 0 || Double.isNaN(b)) return ax;
         return ax + (b < 0 ? " - " + num(-b) : " + " + num(b));
     }
 
-    private static String gradientTail(Tail t, double dead, double saturates, int side) {
+    private String gradientTail(Tail t, double dead, double saturates, int side) {
         String beyond = side < 0 ? "x < " : "x > ";
         if (!Double.isNaN(dead)) return "f' = 0 for all " + beyond + num(dead) + ": dead, no gradient";
         return switch (t.kind()) {
@@ -142,7 +156,7 @@ public final class ReportPrinter {
         };
     }
 
-    private static void smoothness(Report r, StringBuilder out) {
+    private void smoothness(Report r, StringBuilder out) {
         Smoothness s = r.smoothness();
         String summary = switch (s.order()) {
             case Integer.MAX_VALUE -> "smooth (no branch points: an analytic formula wherever it is defined)";
@@ -169,7 +183,7 @@ public final class ReportPrinter {
         out.append('\n');
     }
 
-    private static void moments(Report r, StringBuilder out) {
+    private void moments(Report r, StringBuilder out) {
         Moments m = r.moments();
         out.append("Under z ~ N(0, 1)\n");
         moment(out, "E[f(z)]", m.mean(), m.zeroCentred() ? "zero-centred" : "not zero-centred");
@@ -184,17 +198,21 @@ public final class ReportPrinter {
         out.append("  method: ").append(method(m)).append("\n\n");
     }
 
-    private static void moment(StringBuilder out, String label, Estimate e, String comment) {
+    private void moment(StringBuilder out, String label, Estimate e, String comment) {
         StringBuilder v = new StringBuilder(pad(num(e.value(), MOMENT_DIGITS), 18));
         v.append(pad(e.exact() != null ? "exact" : "± " + Fmt.sig(e.error(), 1), 10));
         String form = e.exact() == null ? null
                 : e.exact().isConstant() ? Fmt.rational(e.value()).filter(r -> r.contains("/")).orElse(null) : e.closedForm();
         if (form != null) v.append("= ").append(form).append("   ");
+        if (e.exact() == null) {
+            Fmt.recognise(e.value(), Math.max(4 * e.error(), 1e-14)).filter(m -> !m.equals(num(e.value(), MOMENT_DIGITS)))
+                    .ifPresent(m -> v.append("≈ ").append(m).append(" (numerically)   "));
+        }
         v.append(comment);
         row(out, label, v.toString().stripTrailing());
     }
 
-    private static String method(Moments m) {
+    private String method(Moments m) {
         boolean anyNumeric = List.of(m.mean(), m.secondMoment(), m.gradientMean(), m.gradientSecondMoment())
                 .stream().anyMatch(e -> e.exact() == null);
         boolean anyExact = List.of(m.mean(), m.secondMoment(), m.gradientMean(), m.gradientSecondMoment())
@@ -207,7 +225,7 @@ public final class ReportPrinter {
         return exact + ", " + numeric + "; " + probabilities;
     }
 
-    private static void gains(Report r, StringBuilder out) {
+    private void gains(Report r, StringBuilder out) {
         Gains g = r.gains();
         out.append("Initialisation (weights with std = gain/√fan_in)\n");
         if (Double.isNaN(g.recommended())) {
@@ -239,8 +257,9 @@ public final class ReportPrinter {
                 ? (r.symmetry().homogeneous() ? "marginal: f is positively homogeneous, so every variance is a fixed point" : "marginal: neutral to first order")
                 : g.varianceSlope() < 1 ? "stable: perturbed variances return to 1 through depth"
                 : "unstable: the variance drifts away from 1 through depth";
-        row(out, "variance map", "q ↦ g²·E[f(√q z)²] has q* = 1, V'(1) = " + num(g.varianceSlope()) + " (" + stability + ")");
-        row(out, "χ = g²E[f'²]", num(g.chi(), 10) + "   per-layer factor of E[gradient²] at q* = 1");
+        double v = g.varianceSlope();
+        row(out, "variance map", "q ↦ g²·E[f(√q z)²] has q* = 1, V'(1) = " + num(v, Math.abs(v - 1) < 1e-4 ? 10 : SHAPE_DIGITS) + " (" + stability + ")");
+        row(out, "χ", num(g.chi(), 10) + "   = g²·E[f'(z)²]: the per-layer factor of E[gradient²] at q* = 1");
         StringBuilder depth = new StringBuilder();
         for (int i = 0; i < g.depths().length; i++) {
             depth.append(i > 0 ? ", " : "").append("χ^").append(g.depths()[i]).append(" = ").append(num(g.depthProducts()[i]));
@@ -255,7 +274,7 @@ public final class ReportPrinter {
         out.append('\n');
     }
 
-    private static String flow(double p) {
+    private String flow(double p) {
         if (Double.isNaN(p)) return "undefined";
         if (p < 1e-2) return "gradients vanish";
         if (p < 0.5) return "gradients shrink";
@@ -264,7 +283,7 @@ public final class ReportPrinter {
         return "gradients explode";
     }
 
-    private static void symmetry(Report r, StringBuilder out) {
+    private void symmetry(Report r, StringBuilder out) {
         Symmetry s = r.symmetry();
         out.append("Symmetry\n");
         String parity = s.parity() + " (" + s.parityMethod() + ")";
@@ -287,25 +306,27 @@ public final class ReportPrinter {
 
     // ---- helpers ----
 
-    private static void row(StringBuilder out, String label, String value) {
-        out.append("  ").append(pad(label, 15)).append(value).append('\n');
+    private void row(StringBuilder out, String label, String value) {
+        out.append("  ").append(pad(label, 15)).append(ascii ? ascii(value) : value).append('\n');
     }
 
-    private static String pad(String s, int width) {
+    /** s padded to width columns (after spelling out symbols, in ASCII mode). */
+    private String pad(String s, int width) {
+        if (ascii) s = ascii(s);
         int len = s.codePointCount(0, s.length());
         return len >= width ? s + " " : s + " ".repeat(width - len);
     }
 
-    private static String plural(int n, String word) {
+    private String plural(int n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    private static String num(double v) {
+    private String num(double v) {
         return num(v, SHAPE_DIGITS);
     }
 
     /** Exact small fractions as such (0.5 → 0.5, 1/3 → 0.333333), integers plainly, else significant digits. */
-    private static String num(double v, int digits) {
+    private String num(double v, int digits) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Fmt.plain(v);
         return Fmt.sig(v, digits);
     }
@@ -385,7 +406,8 @@ public final class ReportPrinter {
             m.put("from", b.from());
             m.put("to", b.to());
         } else {
-            m.put("x", Double.isInfinite(b.x()) ? (b.x() > 0 ? "+inf" : "-inf") : (Object) b.x());
+            m.put("x", b.x());
+            m.put("atInfinity", Double.isInfinite(b.x()) ? (int) Math.signum(b.x()) : 0);
         }
         return m;
     }

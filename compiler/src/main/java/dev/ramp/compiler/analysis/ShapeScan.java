@@ -77,8 +77,15 @@ final class ShapeScan {
         double gmin = Double.POSITIVE_INFINITY, gmax = Double.NEGATIVE_INFINITY, xmin = 0, xmax = 0;
         for (double x : xs) {
             double v = g.applyAsDouble(x);
-            // An infinite value at a finite point (a pole, log at 0) makes that side unbounded.
-            if (Double.isInfinite(v)) cands.add(new Candidate(v, Bound.limit(v, x)));
+            // An infinite value at a finite point (a pole, log at 0) makes that side unbounded; so
+            // may the values just beside it (1/x is -∞ just left of 0).
+            if (Double.isInfinite(v)) {
+                cands.add(new Candidate(v, Bound.limit(v, x)));
+                for (double beside : new double[] {Math.nextDown(x), Math.nextUp(x)}) {
+                    double w = g.applyAsDouble(beside);
+                    if (Double.isInfinite(w)) cands.add(new Candidate(w, Bound.limit(w, x)));
+                }
+            }
             if (!Double.isFinite(v)) continue;
             if (v < gmin) { gmin = v; xmin = x; }
             if (v > gmax) { gmax = v; xmax = x; }
@@ -103,20 +110,26 @@ final class ShapeScan {
         if (Double.isInfinite(best) && (lowest ? best > 0 : best < 0)) return Bound.limit(Double.NaN, Double.NaN);
         double tol = 1e-12 * Math.max(1, Math.abs(best));
         Bound attained = null, approached = null;
-        // Among equal candidates, the interval or the point nearest 0 (sin attains 1 at π/2, not near 10^6).
+        // Among equal candidates, the one nearest 0 (sin attains 1 at π/2, not near 10^6), intervals and points first.
         List<Candidate> sorted = new ArrayList<>(cands);
-        sorted.sort(Comparator.comparingDouble(c -> Double.isNaN(c.bound.x()) ? 0 : Math.abs(c.bound.x())));
+        sorted.sort(Comparator.comparingDouble(c -> distanceToZero(c.bound)));
         for (Candidate c : sorted) {
             boolean matches = c.value == best || Double.isFinite(best) && Math.abs(c.value - best) <= tol;
             if (!matches) continue;
             if (c.bound.attained()) {
-                if (attained == null || "interval".equals(c.bound.how())) attained = c.bound;
+                if (attained == null) attained = c.bound;
             } else if (approached == null) {
                 approached = c.bound;
             }
         }
         Bound b = attained != null ? attained : approached;
         return new Bound(best, b.attained(), b.how(), b.x(), b.from(), b.to());
+    }
+
+    /** How far from 0 a bound is reached: 0 for an interval containing 0, ∞ for a limit at infinity. */
+    private static double distanceToZero(Bound b) {
+        if (b.how().equals("interval")) return b.from() <= 0 && 0 <= b.to() ? 0 : Math.min(Math.abs(b.from()), Math.abs(b.to()));
+        return Double.isNaN(b.x()) ? 0 : Math.abs(b.x());
     }
 
     /** The sign change of d between lo and hi (d has sign loSign at lo), to adjacent doubles. */
