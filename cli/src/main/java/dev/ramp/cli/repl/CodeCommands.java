@@ -1,6 +1,8 @@
 package dev.ramp.cli.repl;
 
 import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.analysis.Analysis;
+import dev.ramp.compiler.analysis.ReportPrinter;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.runtime.Activation;
 import java.lang.classfile.ClassFile;
@@ -21,6 +23,11 @@ final class CodeCommands {
     static void check(Invocation inv, Context cx) {
         cx.out.note(":check is not available yet in this build: accuracy checks against a high-precision"
                 + " reference come with 'ramp check'.");
+    }
+
+    static void analyze(Invocation inv, Context cx) {
+        Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":analyze EXPR");
+        cx.out.print(ReportPrinter.text(Analysis.of(f, ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length()))));
     }
 
     static void bench(Invocation inv, Context cx) {

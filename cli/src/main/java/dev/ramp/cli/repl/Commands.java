@@ -70,6 +70,12 @@ final class Commands {
                 forward/backward pass, in nanoseconds per element after a short warm-up. It is a quick
                 look, not a benchmark: no forks, no JMH; expect differences of 10-20% between runs.
                 ramp's JMH benchmarks (the bench module) give numbers to quote.""", Args.NAME, CodeCommands::bench);
+        add("analyze", List.of(), ":analyze EXPR", "the properties the ReLU literature argues about, with numbers", """
+                Range and bounds, monotonicity, tails (saturation, vanishing gradients), kinks and smoothness,
+                moments under a standard normal input (sparsity, dead gradient), the initialisation gain beside
+                PyTorch's calculate_gain, gradient flow through depth, parity and scale invariance.
+                Example:
+                  :analyze relu""", Args.NAME, CodeCommands::analyze);
         add("bytecode", List.of("bc"), ":bytecode NAME", "the generated class, as the Class-File API prints it", """
                 Compiles NAME (parameters at their defaults) to the class ramp compile would write and prints it
                 with java.lang.classfile's own printer: fields, methods and their code.""", Args.NAME, CodeCommands::bytecode);

@@ -190,6 +190,14 @@ class ReplSessionTest {
     }
 
     @Test
+    void analyzeReportsTheLiteraturesNumbers() {
+        String out = ReplHarness.run(":analyze relu\nf(x) = x * tanh(softplus(x))\n:analyze f\n");
+        assertTrue(out.contains("sparsity: 50% of units exactly 0"), out);
+        assertTrue(out.contains("calculate_gain('relu')"), out);
+        assertTrue(out.contains("minimum f = -0.308843 at x = -1.19243"), out);
+    }
+
+    @Test
     void benchIsLabelledAsAQuickTiming() {
         String out = ReplHarness.run(":bench relu\n");
         assertTrue(out.contains("quick timing") && out.contains("not JMH"), out);
