@@ -105,6 +105,35 @@ final class FloatLaneCheck {
         return null;
     }
 
+    /**
+     * The largest distance in ulps (of the reference rounded to float) between float lanes and
+     * double lanes over the given inputs, results below the normal range counted in units of the
+     * smallest normal's ulp; infinite when NaN or an infinity appears on one side only.
+     */
+    static double worstUlps(List<Expr> doubleLaneRoots, List<Expr> floatLaneRoots, double[] xs, double[] gs) {
+        return worstUlps(doubleLaneRoots, floatLaneRoots, xs, gs, Float.MIN_NORMAL);
+    }
+
+    /**
+     * As {@link #worstUlps(List, List, double[], double[])}, with errors counted in ulps of
+     * {@code max(|y|, floor)}: a floor of 1 measures results below 1 absolutely, in units of
+     * 2^-23 (where a derivative passes through zero, relative error means nothing).
+     */
+    static double worstUlps(List<Expr> doubleLaneRoots, List<Expr> floatLaneRoots, double[] xs, double[] gs, float floor) {
+        Evaluator exact = new Evaluator(false, xs, gs), lanes = new Evaluator(true, xs, gs);
+        double worst = 0;
+        for (int r = 0; r < doubleLaneRoots.size(); r++) {
+            double[] ref = exact.value(doubleLaneRoots.get(r)), got = lanes.value(floatLaneRoots.get(r));
+            for (int i = 0; i < xs.length; i++) {
+                float e = (float) ref[i], a = (float) got[i];
+                if (Float.compare(e, a) == 0 || e == a) continue;
+                if (!Float.isFinite(e) || !Float.isFinite(a)) return Double.POSITIVE_INFINITY;
+                worst = Math.max(worst, Math.abs((double) e - a) / Math.ulp(Math.max(Math.abs(e), floor)));
+            }
+        }
+        return worst;
+    }
+
     /** A finite constant that is infinite as a float (1e300) changes results wherever it is used. */
     private static boolean constantsFitFloat(List<Expr> roots) {
         java.util.ArrayDeque<Object> work = new java.util.ArrayDeque<>(roots);

@@ -36,7 +36,10 @@ import java.util.Map;
  *                             u > 0:  a / (a + 2e^2), a = 1 + 2e                     for mish, no tanh, no log1p
  * 1 - tanh(softplus(u))^2 ->  u <= 0: 4 (n + 1) / (n + 2)^2
  *                             u > 0:  4 (e (1 + e))^2 / (a + 2e^2)^2                 both sides free of cancellation
+ * sigmoid(u)              ->  where(u < 0, e, 1) * (1 / (1 + e))                    sigmoid(u), sigmoid(-u) share the division
  * }</pre>
+ * Divisions are costly in lanes: the two sides of tanh(softplus) share one reciprocal, with
+ * sech^2 (mish and mish' together: one exp, two divisions).
  *
  * Every form computes what the scalar method computes, in the same order where the scalar
  * method has a single formula, and never takes an exception in lanes that a blend later
@@ -123,14 +126,18 @@ final class LaneForms {
     }
 
     // sigmoid(u): e = exp(-|u|) <= 1 never overflows; u >= 0: 1 / (1 + e), u < 0: e / (1 + e).
-    // sigmoid(-v) uses |v|, so it shares e (and 1 + e) with sigmoid(v).
-    private static Expr sigmoid(Expr u) {
-        if (u instanceof Neg(Expr v)) {
-            Expr e = expMinusAbs(v);
-            return new Div(where(lt(c(0), v), e, c(1)), add(c(1), e));
-        }
-        Expr e = expMinusAbs(u);
-        return new Div(where(lt(u, c(0)), e, c(1)), add(c(1), e));
+    // sigmoid(-v) uses |v|, so it shares e (and 1 + e) with sigmoid(v). With the rewrites, the
+    // division is a reciprocal both share: where(u < 0, e, 1) * (1 / (1 + e)), one more rounding.
+    private Expr sigmoid(Expr u) {
+        Expr v = u instanceof Neg(Expr inner) ? inner : u;
+        Expr e = expMinusAbs(v);
+        Expr numerator = u instanceof Neg ? where(lt(c(0), v), e, c(1)) : where(lt(u, c(0)), e, c(1));
+        return rewrite ? mul(numerator, new Div(c(1), add(c(1), e))) : new Div(numerator, add(c(1), e));
+    }
+
+    // softplus(u) = max(u, 0) + log1p(exp(-|u|))
+    private static Expr softplus(Expr u) {
+        return add(new Call(Fn.MAX, List.of(u, c(0))), call(Fn.LOG1P, expMinusAbs(u)));
     }
 
     /** exp(-|u|), at most 1. */
@@ -187,32 +194,34 @@ final class LaneForms {
         return new Call(Fn.SIGMOID, List.of(negated ? new Neg(twice) : twice));
     }
 
-    // tanh(softplus(u)), e = exp(-|u|): u <= 0 (e = e^u): n / (n + 2), n = e (e + 2);
-    //                                   u > 0 (e = e^-u): a / (a + 2 e^2), a = 1 + 2e.
+    // tanh(softplus(u)) and its sech^2 = 1 - tanh(softplus(u))^2, from e = exp(-|u|), both sides
+    // of u = 0 blended into one numerator and one denominator, so one reciprocal r serves both:
+    //   u <= 0 (e = e^u):  n = e (e + 2):      t = n / (n + 2)          sech^2 = 4 (n + 1) / (n + 2)^2
+    //   u > 0 (e = e^-u):  a = 1 + 2e:         t = a / (a + 2 e^2)      sech^2 = 4 (e (1 + e))^2 / (a + 2 e^2)^2
+    private record SoftplusParts(Cond right, Expr e, Expr reciprocal) {}
+
+    private static SoftplusParts softplusParts(Expr u) {
+        Expr e = expMinusAbs(u);
+        Cond right = lt(c(0), u);
+        Expr n = mul(e, add(e, c(2)));
+        Expr a = add(c(1), mul(c(2), e));
+        Expr den = where(right, add(a, mul(c(2), mul(e, e))), add(n, c(2)));
+        return new SoftplusParts(right, e, new Div(c(1), den));
+    }
+
     private static Expr tanhSoftplus(Expr u) {
-        Expr e = expMinusAbs(u);
-        Expr n = mul(e, add(e, c(2)));
-        Expr a = add(c(1), mul(c(2), e));
-        Expr d = add(a, mul(c(2), mul(e, e)));
-        return where(lt(c(0), u), new Div(a, d), new Div(n, add(n, c(2))));
+        SoftplusParts p = softplusParts(u);
+        Expr e = p.e();
+        Expr numerator = where(p.right(), add(c(1), mul(c(2), e)), mul(e, add(e, c(2))));
+        return mul(numerator, p.reciprocal());
     }
 
-    // 1 - tanh(softplus(u))^2: u <= 0: 4 (n + 1) / (n + 2)^2; u > 0: 4 (e (1 + e))^2 / (a + 2 e^2)^2.
     private static Expr sechSquaredSoftplus(Expr u) {
-        Expr e = expMinusAbs(u);
-        Expr n = mul(e, add(e, c(2)));
-        Expr a = add(c(1), mul(c(2), e));
-        Expr d = add(a, mul(c(2), mul(e, e)));
-        Expr n2 = add(n, c(2));
+        SoftplusParts p = softplusParts(u);
+        Expr e = p.e();
         Expr ep = mul(e, add(c(1), e));
-        Expr right = new Div(mul(c(4), mul(ep, ep)), mul(d, d));
-        Expr left = new Div(mul(c(4), add(n, c(1))), mul(n2, n2));
-        return where(lt(c(0), u), right, left);
-    }
-
-    // softplus(u) = max(u, 0) + log1p(exp(-|u|))
-    private static Expr softplus(Expr u) {
-        return add(new Call(Fn.MAX, List.of(u, c(0))), call(Fn.LOG1P, call(Fn.EXP, new Neg(call(Fn.ABS, u)))));
+        Expr numerator = where(p.right(), mul(c(4), mul(ep, ep)), mul(c(4), add(mul(e, add(e, c(2))), c(1))));
+        return mul(numerator, mul(p.reciprocal(), p.reciprocal()));
     }
 
     // ---- erf and erfc --------------------------------------------------------------------
