@@ -36,10 +36,13 @@ public class BackendBench extends KernelData {
 
     private Activation activation;
 
+    /** Held strongly across trials, as in {@link GeneratedBench}. */
+    private static final java.util.Map<String, Activation> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Setup(Level.Trial)
     public void compile() {
         Emitter.Options.Backend b = backend.equals("scalar") ? Emitter.Options.Backend.SCALAR : Emitter.Options.Backend.VECTOR;
-        activation = compile(function, new Emitter.Options(b, Emitter.Options.Accuracy.ACCURATE));
+        activation = COMPILED.computeIfAbsent(function + "/" + backend, k -> compile(function, new Emitter.Options(b, Emitter.Options.Accuracy.ACCURATE)));
     }
 
     /** What {@code Ramp.compile(name)} compiles, with the given kernel options. */

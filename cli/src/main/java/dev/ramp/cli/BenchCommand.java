@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
         if (quick) {
             // BULK: every benchmark's warm-up runs before any measurement, so no kernel is
             // measured while C2 is still compiling it (all share one JVM in quick mode).
-            cmd.addAll(List.of("-f", "0", "-wm", "BULK", "-wi", "2", "-w", "150ms", "-i", "2", "-r", "125ms"));
+            cmd.addAll(List.of("-f", "0", "-wm", "BULK", "-wi", "2", "-w", "120ms", "-i", "2", "-r", "100ms"));
         } else {
             cmd.addAll(List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"));
         }

@@ -189,6 +189,15 @@ public final class Emitter {
         return withRetries(new Plan(spec, Tuning.DEFAULT), p -> ClassGen.activation(self, p, false));
     }
 
+    /**
+     * What {@code spec}'s kernels compute per element, for f, f' and the fused pair: operations
+     * and math calls by kind after sharing, in the scalar form and in the lane form (with the
+     * vector rewrites), with cost estimates from measured per-call costs. For {@code ramp show --cost}.
+     */
+    public static String costReport(Spec spec) {
+        return CostModel.report(spec);
+    }
+
     static Activation define(Plan plan) {
         return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning, plan.options));
     }
