@@ -61,6 +61,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--extra-classpath", paramLabel = "PATH", description = "More class path for the benchmark JVMs (for example a jar with the handwritten kernels).")
     String extraClasspath;
 
+    @Option(names = "--fast", description = "Compile the generated kernels in fast mode (-Dramp.accuracy=fast: float kernels in float lanes).")
+    boolean fast;
+
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "stdlib functions to benchmark (default: all).")
     List<String> names = new ArrayList<>();
 
@@ -134,9 +137,15 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Runs JMH on the class path with the mode's iteration settings; returns its CSV result file. */
     private Path run(String classpath, String regex, List<String> params, Path csv, PrintWriter err) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC",
-                "-cp", classpath, "org.openjdk.jmh.Main", regex));
+        List<String> jvm = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"));
+        if (fast) jvm.add("-Dramp.accuracy=fast");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main", regex));
         cmd.addAll(params);
+        // Forked JVMs: JMH's -jvmArgsAppend replaces the annotations' arguments, so it repeats them all.
+        if (!quick) cmd.addAll(List.of("-jvmArgsAppend", String.join(" ", jvm)));
         if (quick) {
             // BULK: every benchmark's warm-up runs before any measurement, so no kernel is
             // measured while C2 is still compiling it (all share one JVM in quick mode).

@@ -85,7 +85,7 @@ public final class Emitter {
     public record Options(Backend backend, Accuracy accuracy) {
         /** The loop an array kernel runs. */
         public enum Backend {
-            /** Per kernel, whichever measured faster: SIMD where the expression calls math functions or branches. */
+            /** Per kernel, whichever measured faster: on the reference machine the vector loop wherever the lane form fits (see {@code Backends}). */
             AUTO,
             /** Plain counted loops (C2 still auto-vectorises the simple ones). */
             SCALAR,

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
  * erfc, which are within 0.77 ulp of the true values: over every piece and switch point, signed
  * zeros, subnormals, the tails and the specials. Measured maxima over 60,000 arguments (lanes
  * computing exp with Math.exp, as before C2 compiles the loop; SVML's exp differs by at most
- * about an ulp): erf 1 ulp, erfc 2 ulps from RampMath. Float lanes compute the same formulas in
- * float: 1 and 2 ulps from RampMath's result rounded to float (subnormal results: 4 units of the
- * smallest subnormal).
+ * about an ulp): erf 1 ulp, erfc 2 ulps from RampMath. Float lanes compute erf with the same
+ * formulas in float (1 ulp from RampMath's result rounded to float) and erfc with one Chebyshev
+ * piece (Numerical Recipes' erfcc, relative error below 1.2e-7: measured 6 ulps); subnormal
+ * results within 4 units of the smallest subnormal.
  */
 class LaneFormsAccuracyTest {
 
@@ -62,7 +63,7 @@ class LaneFormsAccuracyTest {
         return worst;
     }
 
-    static double worstFloat(Activation v, DoubleUnaryOperator exact, double[] xd) {
+    static double worstFloat(Activation v, DoubleUnaryOperator exact, double[] xd, double bound) {
         float[] xs = VectorTesting.toFloat(xd), ys = new float[xs.length];
         v.forward(xs, ys);
         double worst = 0;
@@ -72,7 +73,7 @@ class LaneFormsAccuracyTest {
             // float lanes: subnormal results have few bits; count them absolutely
             if (Math.abs(e) < Float.MIN_NORMAL && Math.abs(e - ys[i]) <= 4 * Float.MIN_VALUE) u = 0;
             int at = i;
-            assertTrue(u <= 4, () -> "float x = " + xs[at] + ": " + e + " vs " + ys[at]);
+            assertTrue(u <= bound, () -> "float x = " + xs[at] + ": " + e + " vs " + ys[at]);
             worst = Math.max(worst, u);
         }
         return worst;
@@ -84,7 +85,7 @@ class LaneFormsAccuracyTest {
         double w = worst(v, RampMath::erf, arguments());
         assertTrue(w <= 2, "erf: " + w);
         Activation f = EmitTesting.compile(unary(Fn.ERF), VectorTesting.FAST);
-        System.out.println("erf lane form: " + w + " ulps (double), " + worstFloat(f, RampMath::erf, arguments()) + " (float lanes)");
+        System.out.println("erf lane form: " + w + " ulps (double), " + worstFloat(f, RampMath::erf, arguments(), 2) + " (float lanes)");
     }
 
     @Test
@@ -93,6 +94,6 @@ class LaneFormsAccuracyTest {
         double w = worst(v, RampMath::erfc, arguments());
         assertTrue(w <= 3, "erfc: " + w);
         Activation f = EmitTesting.compile(unary(Fn.ERFC), VectorTesting.FAST);
-        System.out.println("erfc lane form: " + w + " ulps (double), " + worstFloat(f, RampMath::erfc, arguments()) + " (float lanes)");
+        System.out.println("erfc lane form: " + w + " ulps (double), " + worstFloat(f, RampMath::erfc, arguments(), 8) + " (float lanes)");
     }
 }

@@ -152,19 +152,21 @@ class VectorKernelsTest {
     }
 
     @Test
-    void autoVectorisesMathAndBranchesButNotPlainArithmetic() {
+    void autoTakesTheVectorLoopForEveryKernelThatFits() {
         Options auto = new Options(Options.Backend.AUTO, Options.Accuracy.ACCURATE);
         assertEquals(6, vectorKernels(spec("mish"), auto));
         assertEquals(6, vectorKernels(spec("leaky_relu"), auto));
-        // min/max alone: SuperWord vectorises the scalar double loop; the derivatives branch
-        // (kink conventions); float kernels take float lanes.
-        assertEquals(5, vectorKernels(spec("hardtanh"), auto));
-        byte[] relu = EmitTesting.verifiedKernelBytes(spec("relu"), Emitter.Tuning.DEFAULT, auto);
-        assertFalse(callsVectorApi(relu, "forwardKernel", "([DI[DII)V"));
-        assertTrue(callsVectorApi(relu, "forwardKernel", "([FI[FII)V"));
-        assertTrue(callsVectorApi(relu, "backwardKernel", "([DI[DI[DII)V"));
+        assertEquals(6, vectorKernels(spec("hardtanh"), auto));   // plain arithmetic too (BackendBench)
         assertEquals(0, vectorKernels(spec("mish"), EmitTesting.SCALAR));
         assertEquals(6, vectorKernels(spec("relu"), VectorTesting.VECTOR));
+    }
+
+    @Test
+    void aKernelTooLargeForOneMethodKeepsTheScalarLoop() {
+        java.util.Random r = new java.util.Random(7);
+        dev.ramp.compiler.ir.Expr big = RandomExprs.huge(r, 2 * Backends.MAX_NODES);
+        Emitter.Spec spec = new Emitter.Spec("big", "x", List.of("alpha"), List.of(0.5), big, List.of(big), List.of(big));
+        assertEquals(0, vectorKernels(spec, VectorTesting.VECTOR));
     }
 
     /** How many of the six forward/backward/fused kernels (double and float) have a vector loop. */
