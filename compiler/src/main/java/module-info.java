@@ -18,4 +18,5 @@ module dev.ramp.compiler {
     exports dev.ramp.compiler.pass;
     exports dev.ramp.compiler.print;
     exports dev.ramp.compiler.reference;
+    exports dev.ramp.compiler.rows;
 }

@@ -13,6 +13,9 @@ import dev.ramp.compiler.pass.Bind;
 import dev.ramp.compiler.pass.Differentiate;
 import dev.ramp.compiler.pass.Eval;
 import dev.ramp.compiler.pass.Resolve;
+import dev.ramp.compiler.rows.RowDerivative;
+import dev.ramp.compiler.rows.RowFunction;
+import dev.ramp.compiler.rows.RowProgram;
 import dev.ramp.compiler.syntax.Definition;
 import dev.ramp.compiler.syntax.Input;
 import dev.ramp.compiler.syntax.Parse;
@@ -152,6 +155,35 @@ public final class Compiler {
         Expr e = derivative(f, wrt, order);
         Function g = new Function(f.name() + "_d" + order, f.variable(), f.parameters(), e, List.of(), f.sourceText());
         return compile(g, parameterValues);
+    }
+
+    /**
+     * The library's row function named {@code name}, else {@code name} read as a single row
+     * definition ({@code f(xs[]) = ...}) from the {@code <command line>}; null when it is
+     * neither (a scalar function or expression).
+     *
+     * {@snippet :
+     * Compiler.rowFunction("softmax", lib).program(); // let m = max(xs), ... in where(s > 0, exp(xs - c) / s, 0)
+     * }
+     */
+    public static RowFunction rowFunction(String name, Library library) throws RampException {
+        RowFunction named = library.lookupRow(name.strip());
+        if (named != null || library.lookup(name.strip()) != null || !name.contains("[")) return named;
+        Library defined = define(new Source(Bind.COMMAND_LINE, name), library);
+        RowFunction added = null;
+        for (RowFunction f : defined.rowFunctions()) {
+            if (library.lookupRow(f.name()) != f) added = f;
+        }
+        return added;
+    }
+
+    /**
+     * The vector-Jacobian product of {@code f} as a program: its gradient for a scalar-valued
+     * {@code f}, {@code g * grad f} ({@code g} the output gradient); {@code J^T g} otherwise.
+     * See {@link RowDerivative}.
+     */
+    public static RowProgram rowVjp(RowFunction f) {
+        return RowDerivative.vjp(f.program());
     }
 
     /** How many derivatives with respect to the input a compiled activation carries. */

@@ -18,8 +18,10 @@ input
     | EOF                                                          # EmptyInput
     ;
 
+// `f(xs[]) = ...` takes a row (a vector) instead of a number; the body may then reduce it
+// (sum, max, min, mean, len) and map numbers over it element by element.
 definition
-    : name=IDENT '(' variable=IDENT (';' params+=parameter (',' params+=parameter)*)? ')' '=' body=expr
+    : name=IDENT '(' variable=IDENT (row='[' ']')? (';' params+=parameter (',' params+=parameter)*)? ')' '=' body=expr
     ;
 
 // A default is parsed as any expression so that `a = x` or `a = 1/3` can be told "must be a
@@ -78,6 +80,8 @@ GT     : '>' ;
 GE     : '>=' ;
 EQ     : '==' ;
 NE     : '!=' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
 
 LET : 'let' ;
 IN  : 'in' ;

@@ -13,6 +13,8 @@ import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Fn;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.compiler.ir.Parameter;
+import dev.ramp.compiler.rows.RowFunction;
+import dev.ramp.compiler.rows.RowResolve;
 import dev.ramp.compiler.syntax.Definition;
 import dev.ramp.compiler.syntax.Limits;
 import dev.ramp.compiler.syntax.Syntax;
@@ -86,7 +88,8 @@ public final class Resolve {
         Set<String> failed = new HashSet<>();
         List<Diagnostic> errors = new ArrayList<>();
         Map<String, Function> resolved = new LinkedHashMap<>();
-        Callables callables = new Callables(base, resolved);
+        Map<String, RowFunction> rows = new LinkedHashMap<>();
+        Callables callables = new Callables(base, resolved, rows);
         for (Definition d : definitions) {
             if (errors.size() >= Limits.MAX_ERRORS) break;
             remaining.computeIfPresent(d.name(), (name, n) -> n == 1 ? null : n - 1);
@@ -98,26 +101,36 @@ public final class Resolve {
             }
             try {
                 Predicate<String> later = name -> remaining.containsKey(name) && !seen.containsKey(name);
-                resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d));
+                if (d.row()) {
+                    rows.put(d.name(), RowResolve.definition(d, source, callables, later, failed));
+                    resolved.remove(d.name());
+                } else {
+                    resolved.put(d.name(), new Resolve(source, callables, d.name(), later, failed).definition(d));
+                    rows.remove(d.name());
+                }
             } catch (RampException e) {
                 errors.addAll(e.diagnostics());
                 failed.add(d.name());
-            } catch (Skipped e) {
+            } catch (Skipped | RowResolve.Skipped e) {
                 failed.add(d.name());
             }
         }
         if (!errors.isEmpty()) throw new RampException(errors);
-        return base.withAll(resolved.values());
+        return base.withAll(resolved.values()).withRows(rows.values());
     }
 
     /** Resolves a single definition against {@code library}. */
     public static Function definition(Definition definition, Source source, Library library) throws RampException {
-        return new Resolve(source, new Callables(library, Map.of()), definition.name(), NOWHERE, Set.of()).definition(definition);
+        if (definition.row()) {
+            throw new RampException(new Diagnostic(source, definition.variableAt(), "'" + definition.name() + "' takes a row, not a number",
+                    "row definitions are compiled with Compiler.row or Compiler.define"));
+        }
+        return new Resolve(source, new Callables(library, Map.of(), Map.of()), definition.name(), NOWHERE, Set.of()).definition(definition);
     }
 
     /** Resolves a bare expression in {@code x} into a parameterless function called {@code name}. */
     public static Function expression(Syntax expr, String name, String text, Source source, Library library) throws RampException {
-        Resolve r = new Resolve(source, new Callables(library, Map.of()), null, NOWHERE, Set.of());
+        Resolve r = new Resolve(source, new Callables(library, Map.of(), Map.of()), null, NOWHERE, Set.of());
         r.scope.put("x", var("x"));
         return new Function(name, "x", List.of(), r.shallow(r.number(expr), expr.span()), List.of(), text);
     }
@@ -324,6 +337,11 @@ public final class Resolve {
         if (failed.contains(name)) throw new Skipped();
         Function f = library.lookup(name);
         if (f != null) return shallow(calls.inline(f, c), c.at());
+        RowFunction row = library.row(name);
+        if (row != null) {
+            throw error(c.at(), "'" + name + "' takes a row, but here it is applied to a number",
+                    "call it from a row definition, as in f(xs[]) = " + name + "(xs)");
+        }
         if (scope.containsKey(name)) {
             throw error(c.at(), "'" + name + "' is not a function", "to multiply, write " + name + " * (...)");
         }
@@ -382,14 +400,27 @@ public final class Resolve {
      * The definitions a call may name: the file's, resolved so far, over the library's. (Adding
      * each to the library as it is resolved would copy the library once per definition.)
      */
-    private record Callables(Library base, Map<String, Function> file) {
+    private record Callables(Library base, Map<String, Function> file, Map<String, RowFunction> fileRows) implements RowResolve.Callables {
         Function lookup(String name) {
             Function f = file.get(name);
-            return f != null ? f : base.lookup(name);
+            return f != null ? f : fileRows.containsKey(name) ? null : base.lookup(name);
         }
 
-        Stream<String> names() {
-            return Stream.concat(file.keySet().stream(), base.names().stream());
+        @Override
+        public RowFunction row(String name) {
+            RowFunction f = fileRows.get(name);
+            return f != null ? f : file.containsKey(name) ? null : base.lookupRow(name);
+        }
+
+        @Override
+        public Function scalar(String name) {
+            return lookup(name);
+        }
+
+        @Override
+        public Stream<String> names() {
+            return Stream.concat(Stream.concat(file.keySet().stream(), fileRows.keySet().stream()),
+                    Stream.concat(base.names().stream(), base.rowFunctions().stream().map(RowFunction::name)));
         }
     }
 

@@ -60,7 +60,7 @@ final class AstBuilder extends RampBaseVisitor<Syntax> {
             params.add(new Definition.Parameter(p.name.getText(), at(p.name), defaultValue));
         }
         return new Definition(ctx.name.getText(), at(ctx.name), ctx.variable.getText(), at(ctx.variable),
-                params, visit(ctx.body), doc(ctx.getStart()), text(ctx));
+                params, visit(ctx.body), doc(ctx.getStart()), text(ctx), ctx.row != null);
     }
 
     /** The {@code ##} lines right before {@code first}, without {@code ##} and one space. */

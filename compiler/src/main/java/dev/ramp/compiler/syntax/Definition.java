@@ -14,14 +14,21 @@ import java.util.Optional;
  * @param doc the {@code ##} comment lines just above the definition, without {@code ##} and
  *     one following space
  * @param sourceText the definition's text, from its name to the end of its body
+ * @param row whether the variable is a row ({@code xs[]}): a function of a vector
  */
 public record Definition(
         String name, Span at, String variable, Span variableAt, List<Parameter> parameters,
-        Syntax body, List<String> doc, String sourceText) {
+        Syntax body, List<String> doc, String sourceText, boolean row) {
 
     public Definition {
         parameters = List.copyOf(parameters);
         doc = List.copyOf(doc);
+    }
+
+    /** A definition of a function of a number. */
+    public Definition(String name, Span at, String variable, Span variableAt, List<Parameter> parameters,
+                      Syntax body, List<String> doc, String sourceText) {
+        this(name, at, variable, variableAt, parameters, body, doc, sourceText, false);
     }
 
     /**

@@ -43,6 +43,7 @@ record TokenScan(CharStream chars, List<Token> tokens, Token firstBad, Positions
             if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
             int type = t.getType();
             if (firstBad == null && (type == RampLexer.INVALID_NUMBER || type == RampLexer.UNEXPECTED_CHAR)) firstBad = t;
+            if (firstBad == null && misplacedBracket(tokens)) firstBad = t;
             if (!nesting.accept(t)) {
                 if (firstBad != null) throw SyntaxErrors.invalidToken(source, firstBad, positions);
                 throw new RampException(new Diagnostic(source, positions.of(t),
@@ -51,5 +52,18 @@ record TokenScan(CharStream chars, List<Token> tokens, Token firstBad, Positions
             }
         }
         return new TokenScan(chars, List.copyOf(tokens), firstBad, positions);
+    }
+
+    /**
+     * Brackets belong only to a row variable, {@code f(xs[]) = ...}: an identifier, {@code [},
+     * {@code ]}. Anywhere else they are reported as the unexpected characters they used to be,
+     * with the hint to group with parentheses.
+     */
+    private static boolean misplacedBracket(List<Token> tokens) {
+        int last = tokens.size() - 1;
+        int type = tokens.get(last).getType();
+        if (type == RampLexer.LBRACK) return last == 0 || tokens.get(last - 1).getType() != RampLexer.IDENT;
+        if (type == RampLexer.RBRACK) return last == 0 || tokens.get(last - 1).getType() != RampLexer.LBRACK;
+        return false;
     }
 }
