@@ -3,7 +3,12 @@ package dev.ramp;
 import dev.ramp.compiler.Compiler;
 import dev.ramp.compiler.Library;
 import dev.ramp.compiler.RampException;
+import dev.ramp.compiler.diag.Diagnostic;
+import dev.ramp.compiler.diag.Source;
+import dev.ramp.compiler.diag.Span;
+import dev.ramp.compiler.rows.RowFunction;
 import dev.ramp.runtime.Activation;
+import dev.ramp.runtime.RowActivation;
 import dev.ramp.stdlib.KinkConvention;
 import dev.ramp.stdlib.Stdlib;
 import java.util.Map;
@@ -45,5 +50,27 @@ public final class Ramp {
      */
     public static Activation compile(String exprOrName, Map<String, Double> parameters, Library library) throws RampException {
         return Compiler.compile(Compiler.function(exprOrName, library), parameters);
+    }
+
+    /**
+     * The row function {@code nameOrDefinition} (a stdlib name such as {@code softmax}, or a
+     * definition {@code f(xs[]) = ...}) compiled to row kernels, parameters at their defaults.
+     *
+     * @throws RampException when it is not a row function (with a hint when it is a scalar one)
+     */
+    public static RowActivation compileRows(String nameOrDefinition) throws RampException {
+        return compileRows(nameOrDefinition, Map.of(), Stdlib.library());
+    }
+
+    /** As {@link #compileRows(String)}, with the given parameters, against {@code library}. */
+    public static RowActivation compileRows(String nameOrDefinition, Map<String, Double> parameters, Library library) throws RampException {
+        RowFunction f = Compiler.rowFunction(nameOrDefinition, library);
+        if (f == null) {
+            boolean scalar = library.lookup(nameOrDefinition.strip()) != null;
+            throw new RampException(new Diagnostic(new Source("<command line>", nameOrDefinition), Span.at(1, 1),
+                    scalar ? "'" + nameOrDefinition.strip() + "' is a function of a number, not of a row" : "unknown row function '" + nameOrDefinition.strip() + "'",
+                    scalar ? "compile it with Ramp.compile" : "row functions: " + String.join(", ", library.rowFunctions().stream().map(RowFunction::name).toList())));
+        }
+        return Compiler.compileRows(f, parameters);
     }
 }

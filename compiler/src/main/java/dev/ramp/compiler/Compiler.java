@@ -6,6 +6,8 @@ import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
 import dev.ramp.compiler.emit.EmitException;
 import dev.ramp.compiler.emit.Emitter;
+import dev.ramp.compiler.emit.RowEmitter;
+import dev.ramp.runtime.RowActivation;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.compiler.ir.Parameter;
@@ -184,6 +186,33 @@ public final class Compiler {
      */
     public static RowProgram rowVjp(RowFunction f) {
         return RowDerivative.vjp(f.program());
+    }
+
+    /**
+     * {@code f} compiled to row kernels (forward and VJP, double and float; see
+     * {@link dev.ramp.runtime.RowActivation}), its parameters at {@code given} or their defaults.
+     *
+     * @throws RampException for an unknown or missing parameter, or a function too large for the JVM
+     */
+    public static RowActivation compileRows(RowFunction f, Map<String, Double> given) throws RampException {
+        Map<String, Double> values = new HashMap<>();
+        Source source = new Source(Bind.COMMAND_LINE, f.name());
+        for (String name : given.keySet()) {
+            if (f.parameter(name) == null) {
+                throw new RampException(new Diagnostic(source, Span.at(1, 1), "'" + f.name() + "' has no parameter '" + name + "'",
+                        f.parameters().isEmpty() ? "it has no parameters" : "usage: " + f.signature()));
+            }
+        }
+        for (Parameter p : f.parameters()) {
+            Double v = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue().isPresent() ? (Double) p.defaultValue().getAsDouble() : null;
+            if (v == null) throw new RampException(new Diagnostic(source, Span.at(1, 1), "missing parameter '" + p.name() + "' of '" + f.name() + "'", "usage: " + f.signature()));
+            values.put(p.name(), v);
+        }
+        try {
+            return RowEmitter.compile(f.name(), f.variable(), f.program(), rowVjp(f), values);
+        } catch (EmitException | IllegalArgumentException e) {
+            throw new RampException(new Diagnostic(new Source(f.name(), f.sourceText()), Span.at(1, 1), e.getMessage(), "split it into smaller definitions"));
+        }
     }
 
     /** How many derivatives with respect to the input a compiled activation carries. */

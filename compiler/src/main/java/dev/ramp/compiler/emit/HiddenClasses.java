@@ -37,6 +37,11 @@ final class HiddenClasses {
         return (ArrayKernels) define(bytes, null);
     }
 
+    /** Defines a row activation class ({@link RowEmitter}). */
+    static dev.ramp.runtime.RowActivation defineRows(byte[] bytes) {
+        return (dev.ramp.runtime.RowActivation) define(bytes, null);
+    }
+
     private static Object define(byte[] bytes, Object classData) {
         try {
             if (classData == null) LOOKUP.defineHiddenClass(bytes, true);

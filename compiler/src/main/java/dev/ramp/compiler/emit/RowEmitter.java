@@ -1,0 +1,347 @@
+package dev.ramp.compiler.emit;
+
+import static dev.ramp.compiler.emit.Descs.*;
+import static java.lang.constant.ConstantDescs.*;
+
+import dev.ramp.compiler.emit.Kernels.Elem;
+import dev.ramp.compiler.ir.Cond;
+import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Expr.*;
+import dev.ramp.compiler.rows.RowProgram;
+import dev.ramp.compiler.rows.RowProgram.Reduce;
+import dev.ramp.runtime.RowActivation;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Row kernels: a forward and a backward {@link RowProgram} compiled into one hidden subclass of
+ * {@link RowActivation}, with per-row methods for double[] and float[]. Each row method is the
+ * program's steps as counted loops over the row, then the output loop:
+ *
+ * <pre>{@code
+ * protected final void forwardRow(double[] x, int xOff, double[] y, int yOff, int n) {
+ *     int len = n / views;
+ *     double m = -inf, argmax_m = 0;                        // a max step
+ *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; double v = <body>; if (v > m) { m = v; argmax_m = i; } }
+ *     double h0 = <loop-invariant part>;                    // hoisted: where(abs(m) == inf, 0, m), log(s), ...
+ *     double s = 0;
+ *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; s += <body>; }
+ *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; y[yOff + i] = <element>; }
+ * }
+ * }</pre>
+ *
+ * Expressions are emitted by {@link ExprGen} (shared subexpressions computed once per element,
+ * {@code where} as branches), so a kernel evaluates the same operations in the same order as
+ * {@link dev.ramp.compiler.rows.RowEval} except for hoisting, which moves work out of loops
+ * without changing any value. Float kernels widen each element and round each result once.
+ */
+public final class RowEmitter {
+    private RowEmitter() {}
+
+    private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.defaultResolver().orElse(ClassHierarchyResolver.ofResourceParsing(RowEmitter.class.getClassLoader()))));
+    private static final ClassDesc CD_RowActivation = ClassDesc.of("dev.ramp.runtime.RowActivation");
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final String HOISTED = "#h";
+
+    /**
+     * Compiles and defines the class.
+     *
+     * @param name the function's name
+     * @param variable the row variable ({@code len(variable)} is the row length)
+     * @param forward the definition's program
+     * @param backward its vector-Jacobian product ({@link dev.ramp.compiler.rows.RowDerivative})
+     * @param parameters the parameter values, bound as constants
+     */
+    public static RowActivation compile(String name, String variable, RowProgram forward, RowProgram backward, Map<String, Double> parameters) {
+        return HiddenClasses.defineRows(classBytes(name, variable, forward, backward, parameters));
+    }
+
+    /** The class file {@link #compile} defines (a hidden class of this package). */
+    public static byte[] classBytes(String name, String variable, RowProgram forward, RowProgram backward, Map<String, Double> parameters) {
+        ClassDesc self = ClassDesc.of("dev.ramp.compiler.emit.Rows$" + name.replaceAll("[^A-Za-z0-9_]", "_") + "$" + COUNTER.incrementAndGet());
+        boolean scalar = forward.output() instanceof RowProgram.Scalar;
+        int views = forward.views().size();
+        return CLASS_FILE.build(self, cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER).withSuperclass(CD_RowActivation);
+            cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, c -> c.aload(0).ldc(name).loadConstant(views).loadConstant(scalar ? 1 : 0)
+                    .invokespecial(CD_RowActivation, INIT_NAME, MethodTypeDesc.of(CD_void, CD_String, CD_int, CD_boolean)).return_());
+            cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, c -> c.new_(self).dup().invokespecial(self, INIT_NAME, MTD_void)
+                    .invokestatic(CD_HiddenClasses, "handoff", MTD_HANDOFF).return_());
+            int flags = ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL;
+            for (Elem elem : Elem.values()) {
+                cb.withMethodBody("forwardRow", MethodTypeDesc.of(CD_void, elem.array, CD_int, elem.array, CD_int, CD_int), flags,
+                        c -> new RowMethod(c, elem, variable, forward, parameters, self, false).emit());
+                cb.withMethodBody("backwardRow", MethodTypeDesc.of(CD_void, elem.array, CD_int, elem.array, CD_int, elem.array, CD_int, CD_int), flags,
+                        c -> new RowMethod(c, elem, variable, backward, parameters, self, true).emit());
+            }
+        });
+    }
+
+    /** One row method: slots for the named scalars and the element variables, then the loops. */
+    private static final class RowMethod {
+        final CodeBuilder c;
+        final Elem elem;
+        final RowProgram p;
+        final boolean backward;
+        final boolean elementGrad;
+        final int x = 1, xOff = 2, out, outOff, gOut, gOff, n;
+        final int len, i;
+        final Map<String, Integer> slots = new LinkedHashMap<>();
+        final Dag dag;
+        final Outlining outlining;
+        final ClassDesc owner;
+        final String variable;
+        int next;
+        int hoistCounter;
+
+        RowMethod(CodeBuilder c, Elem elem, String variable, RowProgram p, Map<String, Double> parameters, ClassDesc owner, boolean backward) {
+            this.c = c;
+            this.elem = elem;
+            this.p = p;
+            this.backward = backward;
+            this.owner = owner;
+            this.variable = variable;
+            this.elementGrad = p.output() instanceof RowProgram.Gradient g && g.elementGrad();
+            if (backward) {
+                gOut = 3; gOff = 4; out = 5; outOff = 6; n = 7;
+            } else {
+                out = 3; outOff = 4; n = 5; gOut = -1; gOff = -1;
+            }
+            len = n + 1;
+            i = n + 2;
+            next = n + 3;
+            List<String> names = new ArrayList<>(p.views());
+            names.add(RowProgram.INDEX);
+            names.add(RowProgram.GRAD);
+            names.add(RowProgram.lengthName(variable));
+            for (Reduce r : p.steps()) {
+                names.add(r.name());
+                names.add(RowProgram.argmaxName(r.name()));
+            }
+            for (int k = 0; k < 64; k++) names.add(HOISTED + k);
+            names.add("#v");
+            for (String s : names) slot(s);
+            Map<String, String> inputs = new HashMap<>();
+            for (String s : names) inputs.put(s, s);
+            this.dag = new Dag(inputs, parameters);
+            this.outlining = new Outlining(dag, p.views().getFirst(), Integer.MAX_VALUE);
+        }
+
+        int slot(String name) {
+            return slots.computeIfAbsent(name, k -> {
+                int s = next;
+                next += 2;
+                return s;
+            });
+        }
+
+        void emit() {
+            int views = p.views().size();
+            // len = n / views; len(xs) = (double) n
+            c.iload(n).loadConstant(views).idiv().istore(len);
+            c.iload(n).i2d().dstore(slot(RowProgram.lengthName(variable)));
+            if (backward && !elementGrad) {
+                c.aload(gOut).iload(gOff);
+                if (elem == Elem.DOUBLE) c.daload();
+                else c.faload().f2d();
+                c.dstore(slot(RowProgram.GRAD));
+            }
+            for (Reduce r : p.steps()) reduction(r);
+            switch (p.output()) {
+                case RowProgram.Scalar(Expr v) -> {
+                    Expr e = intern(v);
+                    c.aload(out).iload(outOff);
+                    value(e);
+                    store();
+                }
+                case RowProgram.Elements(Expr e) -> loop(List.of(e), List.of(0));
+                case RowProgram.Gradient(List<Expr> perView, boolean eg) -> {
+                    List<Integer> offsets = new ArrayList<>();
+                    for (int k = 0; k < perView.size(); k++) offsets.add(k);
+                    loop(perView, offsets);
+                }
+            }
+            c.return_();
+        }
+
+
+        Expr intern(Expr e) {
+            return dag.intern(e);
+        }
+
+        /** Emits a loop-invariant value onto the stack. */
+        void value(Expr e) {
+            new ExprGen(c, outlining, owner, slots, next, List.of(e), null).emit(e, Scope.root());
+        }
+
+        void store() {
+            if (elem == Elem.DOUBLE) c.dastore();
+            else c.d2f().fastore();
+        }
+
+        /** Replaces maximal loop-invariant subterms by hoisted variables computed now. */
+        Expr hoist(Expr e) {
+            Map<Expr, Expr> done = new HashMap<>();
+            return hoist(e, done);
+        }
+
+        private Expr hoist(Expr e, Map<Expr, Expr> done) {
+            if (e instanceof Const || e instanceof Var) return e;
+            if (!mentionsElement(e)) {
+                Expr known = done.get(e);
+                if (known != null) return known;
+                if (hoistCounter >= 64) return e;
+                String h = HOISTED + hoistCounter++;
+                value(intern(e));
+                c.dstore(slot(h));
+                Expr v = new Var(h);
+                done.put(e, v);
+                return v;
+            }
+            return switch (e) {
+                case Neg(Expr a) -> new Neg(hoist(a, done));
+                case Add(List<Expr> t) -> new Add(t.stream().map(k -> hoist(k, done)).toList());
+                case Mul(List<Expr> t) -> new Mul(t.stream().map(k -> hoist(k, done)).toList());
+                case Div(Expr a, Expr b) -> new Div(hoist(a, done), hoist(b, done));
+                case Pow(Expr a, Expr b) -> new Pow(hoist(a, done), hoist(b, done));
+                case Call(var fn, List<Expr> args) -> new Call(fn, args.stream().map(k -> hoist(k, done)).toList());
+                case Where(Cond cond, Expr t, Expr f) -> new Where(hoist(cond, done), hoist(t, done), hoist(f, done));
+                default -> e;
+            };
+        }
+
+        private Cond hoist(Cond cond, Map<Expr, Expr> done) {
+            return switch (cond) {
+                case Cond.Compare(var op, Expr l, Expr r) -> new Cond.Compare(op, hoist(l, done), hoist(r, done));
+                case Cond.Not(Cond a) -> new Cond.Not(hoist(a, done));
+                case Cond.And(Cond l, Cond r) -> new Cond.And(hoist(l, done), hoist(r, done));
+                case Cond.Or(Cond l, Cond r) -> new Cond.Or(hoist(l, done), hoist(r, done));
+            };
+        }
+
+        boolean mentionsElement(Expr e) {
+            return switch (e) {
+                case Const k -> false;
+                case Var(String name) -> isElement(name);
+                case Neg(Expr a) -> mentionsElement(a);
+                case Add(List<Expr> t) -> t.stream().anyMatch(this::mentionsElement);
+                case Mul(List<Expr> t) -> t.stream().anyMatch(this::mentionsElement);
+                case Div(Expr a, Expr b) -> mentionsElement(a) || mentionsElement(b);
+                case Pow(Expr a, Expr b) -> mentionsElement(a) || mentionsElement(b);
+                case Call(var fn, List<Expr> args) -> args.stream().anyMatch(this::mentionsElement);
+                case Where(Cond cond, Expr t, Expr f) -> mentionsElement(cond) || mentionsElement(t) || mentionsElement(f);
+            };
+        }
+
+        boolean mentionsElement(Cond cond) {
+            return switch (cond) {
+                case Cond.Compare(var op, Expr l, Expr r) -> mentionsElement(l) || mentionsElement(r);
+                case Cond.Not(Cond a) -> mentionsElement(a);
+                case Cond.And(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
+                case Cond.Or(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
+            };
+        }
+
+        boolean isElement(String name) {
+            return p.views().contains(name) || name.equals(RowProgram.INDEX) || name.equals(RowProgram.GRAD) && elementGrad;
+        }
+
+        void reduction(Reduce r) {
+            int acc = slot(r.name()), at = slot(RowProgram.argmaxName(r.name()));
+            switch (r.kind()) {
+                case SUM -> c.dconst_0();
+                case MAX -> c.ldc(Double.NEGATIVE_INFINITY);
+                case MIN -> c.ldc(Double.POSITIVE_INFINITY);
+            }
+            c.dstore(acc);
+            c.ldc(r.extras().isEmpty() ? 0.0 : -1.0).dstore(at);
+            for (int e = 0; e < r.extras().size(); e++) {
+                value(intern(r.extras().get(e)));
+                int v = slot("#v");
+                c.dstore(v);
+                double index = -1 - e;
+                update(r, acc, at, v, () -> c.ldc(index));
+            }
+            Expr body = hoist(r.body());
+            Label head = c.newLabel(), end = c.newLabel();
+            c.iconst_0().istore(i);
+            c.labelBinding(head);
+            c.iload(i).iload(len).if_icmpge(end);
+            loadElement();
+            Expr b = intern(body);
+            new ExprGen(c, outlining, owner, slots, next, List.of(b), null).emit(b, Scope.root());
+            int v = slot("#v");
+            c.dstore(v);
+            update(r, acc, at, v, () -> c.iload(i).i2d());
+            c.iinc(i, 1).goto_(head);
+            c.labelBinding(end);
+        }
+
+        /** acc = acc + v, or for max/min: if (v > acc) { acc = v; at = index; }. */
+        void update(Reduce r, int acc, int at, int v, Runnable index) {
+            switch (r.kind()) {
+                case SUM -> c.dload(acc).dload(v).dadd().dstore(acc);
+                case MAX, MIN -> {
+                    Label skip = c.newLabel();
+                    c.dload(v).dload(acc);
+                    if (r.kind() == RowProgram.Reduction.MAX) c.dcmpl().ifle(skip);
+                    else c.dcmpg().ifge(skip);
+                    c.dload(v).dstore(acc);
+                    index.run();
+                    c.dstore(at);
+                    c.labelBinding(skip);
+                }
+            }
+        }
+
+        void loadElement() {
+            for (int k = 0; k < p.views().size(); k++) {
+                c.aload(x).iload(xOff).iload(i).iadd();
+                if (k > 0) c.iload(len).loadConstant(k).imul().iadd();
+                if (elem == Elem.DOUBLE) c.daload();
+                else c.faload().f2d();
+                c.dstore(slot(p.views().get(k)));
+            }
+            c.iload(i).i2d().dstore(slot(RowProgram.INDEX));
+            if (elementGrad) {
+                c.aload(gOut).iload(gOff).iload(i).iadd();
+                if (elem == Elem.DOUBLE) c.daload();
+                else c.faload().f2d();
+                c.dstore(slot(RowProgram.GRAD));
+            }
+        }
+
+        /** The output loop: element k of {@code values} goes to {@code out[outOff + i + offsets[k]*len]}. */
+        void loop(List<Expr> values, List<Integer> offsets) {
+            List<Expr> hoisted = new ArrayList<>();
+            for (Expr e : values) hoisted.add(hoist(e));
+            List<Expr> interned = hoisted.stream().map(this::intern).toList();
+            Label head = c.newLabel(), end = c.newLabel();
+            c.iconst_0().istore(i);
+            c.labelBinding(head);
+            c.iload(i).iload(len).if_icmpge(end);
+            loadElement();
+            ExprGen gen = new ExprGen(c, outlining, owner, slots, next, interned, null);
+            Scope scope = Scope.root();
+            for (int k = 0; k < interned.size(); k++) {
+                c.aload(out).iload(outOff).iload(i).iadd();
+                if (offsets.get(k) > 0) c.iload(len).loadConstant(offsets.get(k)).imul().iadd();
+                gen.emit(interned.get(k), scope);
+                store();
+            }
+            c.iinc(i, 1).goto_(head);
+            c.labelBinding(end);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ramp.stdlib.rows;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.Library;
+import dev.ramp.compiler.emit.RowEmitter;
+import dev.ramp.compiler.rows.RowEval;
+import dev.ramp.compiler.rows.RowFunction;
+import dev.ramp.compiler.rows.RowProgram;
+import dev.ramp.runtime.RowActivation;
+import dev.ramp.stdlib.Stdlib;
+import java.lang.classfile.ClassFile;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Compiled row kernels against the row evaluator, for every stdlib row function, double and float. */
+class RowKernelsTest {
+    static final Library LIB = Stdlib.library();
+
+    static Stream<String> names() {
+        return LIB.rowFunctions().stream().map(RowFunction::name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void classVerifies(String name) {
+        RowFunction f = LIB.lookupRow(name);
+        byte[] bytes = RowEmitter.classBytes(f.name(), f.variable(), f.program(), Compiler.rowVjp(f), Map.of());
+        assertEquals(java.util.List.of(), ClassFile.of().verify(bytes));
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void kernelsMatchTheEvaluator(String name) {
+        RowFunction f = LIB.lookupRow(name);
+        RowProgram vjp = Compiler.rowVjp(f);
+        RowActivation a = Compiler.compileRows(f, Map.of());
+        Random rnd = new Random(name.hashCode());
+        int step = f.program().views().size();
+        for (int n = step; n <= 9 * step; n += step) {
+            int rows = 3;
+            double[] x = new double[rows * n];
+            for (int k = 0; k < x.length; k++) x[k] = special(rnd, k);
+            int out = a.outputLength(n);
+            double[] g = new double[rows * out];
+            for (int k = 0; k < g.length; k++) g[k] = rnd.nextGaussian();
+            double[] y = new double[rows * out], gi = new double[rows * n];
+            a.forwardRows(x, rows, n, y);
+            a.backwardRows(x, g, rows, n, gi);
+            float[] xf = new float[x.length], gf = new float[g.length], yf = new float[y.length], gif = new float[gi.length];
+            for (int k = 0; k < x.length; k++) xf[k] = (float) x[k];
+            for (int k = 0; k < g.length; k++) gf[k] = (float) g[k];
+            a.forwardRows(xf, rows, n, yf);
+            a.backwardRows(xf, gf, rows, n, gif);
+            for (int r = 0; r < rows; r++) {
+                double[] row = java.util.Arrays.copyOfRange(x, r * n, r * n + n);
+                double[] gr = java.util.Arrays.copyOfRange(g, r * out, r * out + out);
+                double[] ye = RowEval.run(f.program(), f.variable(), Map.of(), row, null);
+                double[] ge = RowEval.run(vjp, f.variable(), Map.of(), row, gr);
+                for (int k = 0; k < out; k++) assertClose(ye[k], y[r * out + k], name + " n=" + n + " y[" + k + "]");
+                for (int k = 0; k < n; k++) assertClose(ge[k], gi[r * n + k], name + " n=" + n + " grad[" + k + "]");
+                double[] rowF = new double[n], grF = new double[out];
+                for (int k = 0; k < n; k++) rowF[k] = xf[r * n + k];
+                for (int k = 0; k < out; k++) grF[k] = gf[r * out + k];
+                double[] yeF = RowEval.run(f.program(), f.variable(), Map.of(), rowF, null);
+                double[] geF = RowEval.run(vjp, f.variable(), Map.of(), rowF, grF);
+                for (int k = 0; k < out; k++) assertClose((float) yeF[k], yf[r * out + k], name + " float n=" + n);
+                for (int k = 0; k < n; k++) assertClose((float) geF[k], gif[r * n + k], name + " float grad n=" + n);
+            }
+        }
+    }
+
+    /** Mostly Gaussian, with huge, equal and -inf entries mixed in. */
+    static double special(Random rnd, int k) {
+        return switch (rnd.nextInt(8)) {
+            case 0 -> 1e4 * (rnd.nextBoolean() ? 1 : -1);
+            case 1 -> 0.5;
+            case 2 -> Double.NEGATIVE_INFINITY;
+            default -> rnd.nextGaussian() * 3;
+        };
+    }
+
+    static void assertClose(double expected, double actual, String what) {
+        if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+            assertEquals(expected, actual, what);
+            return;
+        }
+        assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
+    }
+}
