@@ -42,6 +42,11 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Library library = function.library();
+        dev.ramp.compiler.rows.RowFunction row = Compiler.rowFunction(exprOrName, library);
+        if (row != null) {
+            spec.commandLine().getOut().println(RowCli.diff(row));
+            return Main.OK;
+        }
         Function f = function.function(exprOrName, library);
         if (!function.params.isEmpty()) f = Compiler.bind(f, function.parameterValues());
         Expr d = Compiler.derivative(f, wrt, order);

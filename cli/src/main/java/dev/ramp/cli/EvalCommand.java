@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Print the value of EXPR_OR_NAME (or of its N-th derivative) at each X, one per line.",
             "With no X, read one X per line from standard input."
         },
-        footer = {"", "Examples:", "  ramp eval mish -1.5 0 1.5", "  ramp eval --order 2 'x * tanh(softplus(x))' 1", "  ramp eval elu --param alpha=0.5 --wrt alpha -1"})
+        footer = {"", "Examples:", "  ramp eval mish -1.5 0 1.5", "  ramp eval --order 2 'x * tanh(softplus(x))' 1", "  ramp eval elu --param alpha=0.5 --wrt alpha -1",
+                "  ramp eval softmax 1,2,3              (a row function: each X is a row; --order 1 prints the Jacobian)"})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +61,15 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Library library = function.library();
+        dev.ramp.compiler.rows.RowFunction row = Compiler.rowFunction(exprOrName, library);
+        if (row != null) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> rows = inputs;
+            if (rows.isEmpty()) rows = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().filter(l -> !l.isBlank()).toList();
+            RowCli.eval(row, function.parameterValues(), order, wrt, rows, out);
+            out.flush();
+            return Main.OK;
+        }
         Function f = function.function(exprOrName, library);
         Map<String, Double> params = Compiler.parameterValues(f, function.parameterValues());
         DoubleUnaryOperator g = interpreted

@@ -28,6 +28,11 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Library library = options.library();
+        dev.ramp.compiler.rows.RowFunction row = Compiler.rowFunction(name, library);
+        if (row != null) {
+            RowCli.show(row, spec.commandLine().getOut());
+            return Main.OK;
+        }
         Manual.print(Compiler.function(name, library), spec.commandLine().getOut());
         return Main.OK;
     }
