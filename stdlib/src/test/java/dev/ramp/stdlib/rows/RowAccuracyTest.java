@@ -1,0 +1,192 @@
+package dev.ramp.stdlib.rows;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ramp.Ramp;
+import dev.ramp.compiler.RampException;
+import dev.ramp.compiler.reference.BigMath;
+import dev.ramp.runtime.RowActivation;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stdlib row functions, compiled, against 40-digit references written from the textbook
+ * formulas (not from ramp's definitions), on rows with huge, equal and masked (-inf) entries;
+ * their VJPs against the Jacobian assembled column by column from central differences.
+ */
+class RowAccuracyTest {
+    static final MathContext MC = new MathContext(40);
+
+    static List<double[]> rows() {
+        List<double[]> rows = new ArrayList<>(List.of(
+                new double[] {1, 2, 3}, new double[] {0.5}, new double[] {3, 3, 3, 3}, new double[] {1e4, -1e4, 0, 1e4},
+                new double[] {-1e4, -1e4 + 1, -1e4 - 2}, new double[] {1e4, 1e4 + 0.5}, new double[] {Double.NEGATIVE_INFINITY, 0, 1},
+                new double[] {-745, -744, 700, 709}, new double[] {1e-300, -1e-300, 0, -0.0, 5, -7}));
+        Random rnd = new Random(8);
+        for (int n = 1; n <= 9; n++) {
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) r[i] = rnd.nextGaussian() * 10;
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    static BigDecimal[] expShifted(double[] x) {
+        double m = Arrays.stream(x).max().orElseThrow();
+        BigDecimal[] e = new BigDecimal[x.length];
+        for (int i = 0; i < x.length; i++) e[i] = x[i] == Double.NEGATIVE_INFINITY ? BigDecimal.ZERO : BigMath.exp(new BigDecimal(x[i]).subtract(new BigDecimal(m)), MC);
+        return e;
+    }
+
+    static BigDecimal sum(BigDecimal[] v) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BigDecimal b : v) s = s.add(b, MC);
+        return s;
+    }
+
+    static double[] softmaxRef(double[] x) {
+        BigDecimal[] e = expShifted(x);
+        BigDecimal s = sum(e);
+        return Arrays.stream(e).mapToDouble(b -> b.divide(s, MC).doubleValue()).toArray();
+    }
+
+    static double logsumexpRef(double[] x) {
+        double m = Arrays.stream(x).max().orElseThrow();
+        return new BigDecimal(m).add(BigMath.log(sum(expShifted(x)), MC), MC).doubleValue();
+    }
+
+    static double[] logSoftmaxRef(double[] x) {
+        double m = Arrays.stream(x).max().orElseThrow();
+        BigDecimal l = new BigDecimal(m).add(BigMath.log(sum(expShifted(x)), MC), MC);
+        return Arrays.stream(x).map(v -> v == Double.NEGATIVE_INFINITY ? v : new BigDecimal(v).subtract(l, MC).doubleValue()).toArray();
+    }
+
+    static double lse0Ref(double[] x) {
+        double[] withZero = new double[x.length + 1];
+        System.arraycopy(x, 0, withZero, 1, x.length);
+        return logsumexpRef(withZero);
+    }
+
+    static double[] gluRef(double[] x) {
+        int h = x.length / 2;
+        double[] y = new double[h];
+        for (int i = 0; i < h; i++) y[i] = new BigDecimal(x[i]).multiply(BigMath.sigmoid(new BigDecimal(x[i + h]), MC), MC).doubleValue();
+        return y;
+    }
+
+    static void assertUlps(double expected, double actual, int ulps, String what) {
+        if (expected == actual) return;
+        assertFalse(Double.isNaN(actual), what + ": NaN where " + expected + " is defined");
+        double tol = ulps * Math.ulp(expected);
+        assertEquals(expected, actual, Math.max(tol, 1e-300), what);
+    }
+
+    @Test
+    void valuesWithinFewUlpsOfTheReference() {
+        RowActivation softmax = Ramp.compileRows("softmax"), logSoftmax = Ramp.compileRows("log_softmax"),
+                lse = Ramp.compileRows("logsumexp"), lse0 = Ramp.compileRows("lse0"), softmin = Ramp.compileRows("softmin"),
+                glu = Ramp.compileRows("glu"), maxout = Ramp.compileRows("maxout");
+        for (double[] x : rows()) {
+            String row = Arrays.toString(x);
+            double[] sm = softmax.apply(x), ref = softmaxRef(x);
+            // x - max rounds by up to ulp(x - max)/2, which exp turns into a relative error of
+            // |x - max| * 2^-53 (inherent to the max shift PyTorch and JAX use); then exp, the sum
+            // and one division add a few ulps.
+            double max = Arrays.stream(x).max().orElseThrow();
+            for (int i = 0; i < x.length; i++) {
+                double tol = (4 + (Double.isFinite(x[i] - max) ? Math.abs(x[i] - max) : 0)) * Math.ulp(ref[i]) + 1e-300;
+                assertEquals(ref[i], sm[i], tol, "softmax " + row);
+                assertEquals(ref[i], softmin.apply(Arrays.stream(x).map(v -> -v).toArray())[i], tol, "softmin " + row);
+            }
+            double[] ls = logSoftmax.apply(x), lref = logSoftmaxRef(x);
+            double scale = Arrays.stream(x).filter(Double::isFinite).map(Math::abs).max().orElse(1);
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isInfinite(lref[i])) assertEquals(lref[i], ls[i], "log_softmax " + row);
+                else assertEquals(lref[i], ls[i], 4 * Math.ulp(Math.max(1, scale)), "log_softmax " + row);
+            }
+            assertEquals(logsumexpRef(x), lse.apply(x)[0], 4 * Math.ulp(Math.max(1, scale)), "logsumexp " + row);
+            assertEquals(lse0Ref(x), lse0.apply(x)[0], 4 * Math.ulp(Math.max(1, scale)), "lse0 " + row);
+            assertEquals(Arrays.stream(x).max().orElseThrow(), maxout.apply(x)[0], "maxout " + row);
+            if (x.length % 2 == 0) {
+                double[] g = glu.apply(x), gref = gluRef(x);
+                for (int i = 0; i < g.length; i++) assertUlps(gref[i], g[i], 4, "glu " + row);
+            }
+        }
+    }
+
+    @Test
+    void fullyMaskedRowsGiveTheDocumentedValues() {
+        double[] masked = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        assertArrayEquals(new double[] {0, 0, 0}, Ramp.compileRows("softmax").apply(masked));
+        assertArrayEquals(masked, Ramp.compileRows("log_softmax").apply(masked));
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY}, Ramp.compileRows("logsumexp").apply(masked));
+        assertArrayEquals(new double[] {0}, Ramp.compileRows("lse0").apply(masked));
+        assertArrayEquals(new double[] {0, 0, 0}, Ramp.compileRows("softmin").apply(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}));
+        double[] grad = Ramp.compileRows("softmax").vjp(masked, new double[] {1, 2, 3});
+        for (double d : grad) assertEquals(0.0, d, "a masked row passes no gradient, and no NaN");
+        for (double d : Ramp.compileRows("logsumexp").vjp(masked, new double[] {1})) assertFalse(Double.isInfinite(d));
+    }
+
+    /** J e_j by central differences, column by column; J^T e_i by the compiled VJP, row by row. */
+    @Test
+    void vjpMatchesTheJacobianFromFiniteDifferences() {
+        for (String name : List.of("softmax", "log_softmax", "logsumexp", "lse0", "softmin", "glu", "maxout")) {
+            RowActivation f = Ramp.compileRows(name);
+            Random rnd = new Random(name.hashCode());
+            for (int n = name.equals("glu") ? 2 : 1; n <= 8; n += name.equals("glu") ? 2 : 1) {
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) x[i] = rnd.nextGaussian() * 2;
+                int m = f.outputLength(n);
+                double[][] jacobian = new double[m][n];
+                for (int j = 0; j < n; j++) {
+                    double h = 1e-6 * Math.max(1, Math.abs(x[j]));
+                    double[] plus = x.clone(), minus = x.clone();
+                    plus[j] += h;
+                    minus[j] -= h;
+                    double[] yp = f.apply(plus), ym = f.apply(minus);
+                    for (int i = 0; i < m; i++) jacobian[i][j] = (yp[i] - ym[i]) / (2 * h);
+                }
+                for (int i = 0; i < m; i++) {
+                    double[] e = new double[m];
+                    e[i] = 1;
+                    double[] row = f.vjp(x, e);
+                    for (int j = 0; j < n; j++) assertEquals(jacobian[i][j], row[j], 1e-7, name + " n=" + n + " J[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void softmaxVjpIsYTimesGMinusItsMean() {
+        RowActivation softmax = Ramp.compileRows("softmax");
+        Random rnd = new Random(3);
+        for (double[] x : rows()) {
+            double[] g = new double[x.length];
+            for (int i = 0; i < g.length; i++) g[i] = rnd.nextGaussian();
+            double[] y = softmaxRef(x);
+            double dot = 0;
+            for (int i = 0; i < y.length; i++) dot += g[i] * y[i];
+            double[] got = softmax.vjp(x, g);
+            for (int i = 0; i < y.length; i++) assertEquals(y[i] * (g[i] - dot), got[i], 1e-14, Arrays.toString(x));
+        }
+    }
+
+    @Test
+    void maxoutSendsTheGradientToTheFirstMaximum() {
+        assertArrayEquals(new double[] {0, 5, 0, 0}, Ramp.compileRows("maxout").vjp(new double[] {1, 3, 3, 2}, new double[] {5}));
+    }
+
+    @Test
+    void badInputIsAnException() {
+        RowActivation glu = Ramp.compileRows("glu");
+        assertThrows(IllegalArgumentException.class, () -> glu.apply(1, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> Ramp.compileRows("softmax").forwardRows(new double[5], 2, 3, new double[6]));
+        RampException e = assertThrows(RampException.class, () -> Ramp.compileRows("mish"));
+        assertTrue(e.getMessage().contains("not of a row"), e.getMessage());
+    }
+}
