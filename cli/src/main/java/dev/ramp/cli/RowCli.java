@@ -72,6 +72,9 @@ final class RowCli {
         out.println(f.scalarValued() ? "Gradient times g (g: the output gradient, one number per row)"
                 : "Vector-Jacobian product (g: the output gradient, one per output element; i: the element index)");
         out.println("  " + RowPrinter.print(Compiler.rowVjp(f)).replace("\n", "\n  "));
+        out.println();
+        out.println("Jacobian-vector product (d(" + f.variable() + "): the tangent, one per input element)");
+        out.println("  " + RowPrinter.print(Compiler.rowJvp(f)).replace("\n", "\n  "));
     }
 
     /** What {@code diff} prints: the VJP program. */

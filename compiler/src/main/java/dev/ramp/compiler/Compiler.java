@@ -189,6 +189,14 @@ public final class Compiler {
     }
 
     /**
+     * The Jacobian-vector product of {@code f} as a program reading the tangent
+     * {@code d(xs)} beside {@code xs}: {@code J t}. See {@link RowDerivative#jvp}.
+     */
+    public static RowProgram rowJvp(RowFunction f) {
+        return RowDerivative.jvp(f.program());
+    }
+
+    /**
      * {@code f} compiled to row kernels (forward and VJP, double and float; see
      * {@link dev.ramp.runtime.RowActivation}), its parameters at {@code given} or their defaults.
      *

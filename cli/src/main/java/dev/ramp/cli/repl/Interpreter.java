@@ -55,8 +55,13 @@ final class Interpreter {
 
     private void define(String input) {
         Session s = cx.session;
-        for (Session.Change c : s.adopt(Compiler.define(new Source(Invocation.SOURCE_NAME, input), s.library()))) {
+        dev.ramp.compiler.Library before = s.library();
+        dev.ramp.compiler.Library after = Compiler.define(new Source(Invocation.SOURCE_NAME, input), before);
+        for (Session.Change c : s.adopt(after)) {
             report(c, cx);
+        }
+        for (dev.ramp.compiler.rows.RowFunction r : after.rowFunctions()) {
+            if (before.lookupRow(r.name()) != r) cx.out.println("defined " + r.signature());
         }
     }
 

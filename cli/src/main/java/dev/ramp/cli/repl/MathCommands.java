@@ -16,6 +16,13 @@ final class MathCommands {
     static final int MAX_ORDER = 10;
 
     static void derivative(Invocation inv, Context cx) {
+        String arg = inv.input().substring(inv.argsStart()).strip();
+        dev.ramp.compiler.rows.RowFunction row = cx.session.library().lookupRow(arg);
+        if (row != null) {
+            // A row function: its gradient (scalar-valued) or vector-Jacobian product, g the output gradient.
+            cx.out.println(dev.ramp.compiler.rows.RowPrinter.print(Compiler.rowVjp(row)));
+            return;
+        }
         Request r = Request.parse(inv, cx.session, 1, true, ":d [N] EXPR [--wrt NAME]");
         cx.out.println(Printer.print(Compiler.derivative(r.function, r.wrt, r.order)));
     }

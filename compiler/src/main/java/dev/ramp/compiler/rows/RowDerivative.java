@@ -56,6 +56,71 @@ public final class RowDerivative {
         return new RowDerivative(p).run();
     }
 
+    /** The tangent of view {@code view}: the element variable {@code d(view)} of a JVP program. */
+    public static String tangentName(String view) {
+        return "d(" + view + ")";
+    }
+
+    /**
+     * The Jacobian-vector product of {@code p} in closed form (forward mode over the steps): a
+     * program of the same shape as {@code p} whose element variables also include the tangent
+     * {@link #tangentName} of each view, and whose output is {@code J(x) t}.
+     */
+    public static RowProgram jvp(RowProgram p) {
+        RowDerivative d = new RowDerivative(p);
+        for (String v : p.views()) d.elementVars.add(tangentName(v));
+        return d.forward();
+    }
+
+    private RowProgram forward() {
+        Map<String, Expr> dot = new java.util.LinkedHashMap<>();
+        for (Reduce r : program.steps()) {
+            List<Expr> terms = new ArrayList<>();
+            Expr direct = ZERO;
+            for (String v : program.views()) direct = add(direct, mul(d(r.body(), v), var(tangentName(v))));
+            direct = Simplify.simplify(direct);
+            Expr chained = ZERO;
+            for (Map.Entry<String, Expr> e : dot.entrySet()) {
+                if (!isZero(e.getValue())) chained = add(chained, mul(d(r.body(), e.getKey()), e.getValue()));
+            }
+            Expr inner = Simplify.simplify(add(direct, chained));
+            if (r.kind() == Reduction.SUM) {
+                if (!isZero(inner)) terms.add(sumOf(inner, List.of()));
+                for (Expr extra : r.extras()) {
+                    for (Map.Entry<String, Expr> e : dot.entrySet()) {
+                        if (!isZero(e.getValue())) terms.add(mul(d(extra, e.getKey()), e.getValue()));
+                    }
+                }
+            } else {
+                if (!isZero(inner)) terms.add(sumOf(atArgmax(r, inner), List.of()));
+                for (int k = 0; k < r.extras().size(); k++) {
+                    Expr de = ZERO;
+                    for (Map.Entry<String, Expr> e : dot.entrySet()) {
+                        if (!isZero(e.getValue())) de = add(de, mul(d(r.extras().get(k), e.getKey()), e.getValue()));
+                    }
+                    de = Simplify.simplify(de);
+                    if (!isZero(de)) terms.add(where(new Cond.Compare(Cond.Op.EQ, var(RowProgram.argmaxName(r.name())), constant(-1 - k)), de, ZERO));
+                }
+            }
+            dot.put(r.name(), terms.isEmpty() ? ZERO : tidy(add(terms)));
+        }
+        boolean rowOut = program.output() instanceof RowProgram.Elements;
+        Expr out = switch (program.output()) {
+            case RowProgram.Scalar(Expr v) -> v;
+            case RowProgram.Elements(Expr e) -> e;
+            case RowProgram.Gradient g -> throw new IllegalArgumentException("not a definition's program");
+        };
+        List<Expr> terms = new ArrayList<>();
+        if (rowOut) {
+            for (String v : program.views()) terms.add(mul(d(out, v), var(tangentName(v))));
+        }
+        for (Map.Entry<String, Expr> e : dot.entrySet()) {
+            if (!isZero(e.getValue())) terms.add(mul(d(out, e.getKey()), e.getValue()));
+        }
+        Expr result = terms.isEmpty() ? ZERO : tidy(add(terms));
+        return new RowProgram(program.views(), steps, rowOut ? new RowProgram.Elements(result) : new RowProgram.Scalar(result));
+    }
+
     private RowProgram run() {
         int k0 = program.steps().size();
         boolean rowOut = program.output() instanceof RowProgram.Elements;

@@ -25,6 +25,14 @@ public final class RowEval {
      * @throws IllegalArgumentException when the row cannot be split into the program's views
      */
     public static double[] run(RowProgram p, String variable, Map<String, Double> params, double[] x, double[] grad) {
+        return run(p, variable, params, x, grad, null);
+    }
+
+    /**
+     * As {@link #run(RowProgram, String, Map, double[], double[])}, with the tangent a JVP
+     * program ({@link RowDerivative#jvp}) reads: one per element of the row.
+     */
+    public static double[] run(RowProgram p, String variable, Map<String, Double> params, double[] x, double[] grad, double[] tangent) {
         int n = x.length;
         int views = p.views().size();
         if (n % views != 0) throw new IllegalArgumentException("a row of " + n + " cannot be split in " + views + " equal parts");
@@ -49,7 +57,7 @@ public final class RowEval {
                 }
             }
             for (int i = 0; i < len; i++) {
-                element(p, env, x, grad, elementGrad, i, len);
+                element(p, env, x, grad, elementGrad, tangent, i, len);
                 double v = Eval.eval(r.body(), env);
                 switch (r.kind()) {
                     case SUM -> acc += v;
@@ -66,7 +74,7 @@ public final class RowEval {
             case RowProgram.Elements(Expr e) -> {
                 double[] y = new double[len];
                 for (int i = 0; i < len; i++) {
-                    element(p, env, x, grad, elementGrad, i, len);
+                    element(p, env, x, grad, elementGrad, tangent, i, len);
                     y[i] = Eval.eval(e, env);
                 }
                 yield y;
@@ -74,7 +82,7 @@ public final class RowEval {
             case RowProgram.Gradient(List<Expr> perView, boolean elementGrad1) -> {
                 double[] y = new double[n];
                 for (int i = 0; i < len; i++) {
-                    element(p, env, x, grad, elementGrad, i, len);
+                    element(p, env, x, grad, elementGrad, tangent, i, len);
                     for (int k = 0; k < views; k++) y[i + k * len] = Eval.eval(perView.get(k), env);
                 }
                 yield y;
@@ -82,8 +90,12 @@ public final class RowEval {
         };
     }
 
-    private static void element(RowProgram p, Map<String, Double> env, double[] x, double[] grad, boolean elementGrad, int i, int len) {
-        for (int k = 0; k < p.views().size(); k++) env.put(p.views().get(k), x[i + k * len]);
+    private static void element(RowProgram p, Map<String, Double> env, double[] x, double[] grad, boolean elementGrad, double[] tangent,
+                                int i, int len) {
+        for (int k = 0; k < p.views().size(); k++) {
+            env.put(p.views().get(k), x[i + k * len]);
+            if (tangent != null) env.put(RowDerivative.tangentName(p.views().get(k)), tangent[i + k * len]);
+        }
         env.put(RowProgram.INDEX, (double) i);
         if (elementGrad) env.put(RowProgram.GRAD, grad[i]);
     }
