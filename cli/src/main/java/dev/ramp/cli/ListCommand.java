@@ -31,6 +31,10 @@ final class ListCommand implements Callable<Integer> {
         for (Function f : library.functions()) {
             out.printf("%-" + width + "s  %s%n", f.name(), Manual.summary(f));
         }
+        // Functions of a row, marked with [] as in their definitions.
+        for (dev.ramp.compiler.rows.RowFunction f : library.rowFunctions()) {
+            out.printf("%-" + width + "s  %s%n", f.name() + "[]", f.doc().isEmpty() ? "(no description)" : f.doc().getFirst());
+        }
         if (library == Stdlib.library()) out.printf("%n%d definitions. 'ramp show NAME' prints one in full.%n", library.names().size());
         return Main.OK;
     }

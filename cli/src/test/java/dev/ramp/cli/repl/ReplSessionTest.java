@@ -19,6 +19,14 @@ class ReplSessionTest {
     }
 
     @Test
+    void aRowDefinitionAndItsVjp() {
+        String out = ReplHarness.run("center(xs[]) = xs - mean(xs)\n:d center\n:d softmax\n");
+        assertTrue(out.contains("defined center(xs[])"), out);
+        assertTrue(out.contains("let sum = sum(xs), sum_1 = sum(g) in g - sum_1 / len(xs)"), out);
+        assertTrue(out.contains("sum_1 = sum(g * exp(xs - where(abs(m) == inf, 0, m)))"), out);
+    }
+
+    @Test
     void aCallWithoutVariablesPrintsItsValue() {
         String out = ReplHarness.run("mish(1.5)\n");
         assertTrue(out.contains("1.4033782663958028"), out);
