@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     double m = -inf, argmax_m = 0;                        // a max step
  *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; double v = <body>; if (v > m) { m = v; argmax_m = i; } }
  *     double h0 = <loop-invariant part>;                    // hoisted: where(abs(m) == inf, 0, m), log(s), ...
- *     double s = 0;
- *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; s += <body>; }
+ *     double s = 0;                                          // reductions that do not read each other
+ *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; s += <body>; }   // share one pass
  *     for (int i = 0; i < len; i++) { double xs = x[xOff + i]; y[yOff + i] = <element>; }
  * }
  * }</pre>
@@ -157,7 +157,7 @@ public final class RowEmitter {
                 else c.faload().f2d();
                 c.dstore(slot(RowProgram.GRAD));
             }
-            for (Reduce r : p.steps()) reduction(r);
+            for (List<Reduce> batch : batches(p.steps())) reductions(batch);
             switch (p.output()) {
                 case RowProgram.Scalar(Expr v) -> {
                     Expr e = intern(v);
@@ -257,33 +257,91 @@ public final class RowEmitter {
             return p.views().contains(name) || name.equals(RowProgram.INDEX) || name.equals(RowProgram.GRAD) && elementGrad;
         }
 
-        void reduction(Reduce r) {
-            int acc = slot(r.name()), at = slot(RowProgram.argmaxName(r.name()));
-            switch (r.kind()) {
-                case SUM -> c.dconst_0();
-                case MAX -> c.ldc(Double.NEGATIVE_INFINITY);
-                case MIN -> c.ldc(Double.POSITIVE_INFINITY);
+        /**
+         * Consecutive reductions that do not read each other's results, to be computed in one
+         * pass over the row (softmax's backward: the sum of exp and the sum of g * exp share
+         * their exp).
+         */
+        static List<List<Reduce>> batches(List<Reduce> steps) {
+            List<List<Reduce>> batches = new ArrayList<>();
+            List<Reduce> current = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Reduce r : steps) {
+                java.util.Set<String> read = new java.util.HashSet<>();
+                collectVars(r.body(), read);
+                for (Expr e : r.extras()) collectVars(e, read);
+                read.retainAll(names);
+                if (!read.isEmpty()) {
+                    batches.add(current);
+                    current = new ArrayList<>();
+                    names.clear();
+                }
+                current.add(r);
+                names.add(r.name());
+                names.add(RowProgram.argmaxName(r.name()));
             }
-            c.dstore(acc);
-            c.ldc(r.extras().isEmpty() ? 0.0 : -1.0).dstore(at);
-            for (int e = 0; e < r.extras().size(); e++) {
-                value(intern(r.extras().get(e)));
-                int v = slot("#v");
-                c.dstore(v);
-                double index = -1 - e;
-                update(r, acc, at, v, () -> c.ldc(index));
+            if (!current.isEmpty()) batches.add(current);
+            return batches;
+        }
+
+        static void collectVars(Expr e, java.util.Set<String> out) {
+            switch (e) {
+                case Const k -> {}
+                case Var(String name) -> out.add(name);
+                case Neg(Expr a) -> collectVars(a, out);
+                case Add(List<Expr> t) -> t.forEach(k -> collectVars(k, out));
+                case Mul(List<Expr> t) -> t.forEach(k -> collectVars(k, out));
+                case Div(Expr a, Expr b) -> { collectVars(a, out); collectVars(b, out); }
+                case Pow(Expr a, Expr b) -> { collectVars(a, out); collectVars(b, out); }
+                case Call(var fn, List<Expr> args) -> args.forEach(k -> collectVars(k, out));
+                case Where(Cond cond, Expr t, Expr f) -> { collectVars(cond, out); collectVars(t, out); collectVars(f, out); }
             }
-            Expr body = hoist(r.body());
+        }
+
+        static void collectVars(Cond cond, java.util.Set<String> out) {
+            switch (cond) {
+                case Cond.Compare(var op, Expr l, Expr r) -> { collectVars(l, out); collectVars(r, out); }
+                case Cond.Not(Cond a) -> collectVars(a, out);
+                case Cond.And(Cond l, Cond r) -> { collectVars(l, out); collectVars(r, out); }
+                case Cond.Or(Cond l, Cond r) -> { collectVars(l, out); collectVars(r, out); }
+            }
+        }
+
+        /** One pass over the row computing every reduction of {@code batch}, sharing subexpressions. */
+        void reductions(List<Reduce> batch) {
+            List<Expr> bodies = new ArrayList<>();
+            for (Reduce r : batch) {
+                int acc = slot(r.name()), at = slot(RowProgram.argmaxName(r.name()));
+                switch (r.kind()) {
+                    case SUM -> c.dconst_0();
+                    case MAX -> c.ldc(Double.NEGATIVE_INFINITY);
+                    case MIN -> c.ldc(Double.POSITIVE_INFINITY);
+                }
+                c.dstore(acc);
+                c.ldc(r.extras().isEmpty() ? 0.0 : -1.0).dstore(at);
+                for (int e = 0; e < r.extras().size(); e++) {
+                    value(intern(r.extras().get(e)));
+                    int v = slot("#v");
+                    c.dstore(v);
+                    double index = -1 - e;
+                    update(r, acc, at, v, () -> c.ldc(index));
+                }
+                bodies.add(intern(hoist(r.body())));
+            }
             Label head = c.newLabel(), end = c.newLabel();
             c.iconst_0().istore(i);
             c.labelBinding(head);
             c.iload(i).iload(len).if_icmpge(end);
             loadElement();
-            Expr b = intern(body);
-            new ExprGen(c, outlining, owner, slots, next, List.of(b), null).emit(b, Scope.root());
-            int v = slot("#v");
-            c.dstore(v);
-            update(r, acc, at, v, () -> c.iload(i).i2d());
+            ExprGen gen = new ExprGen(c, outlining, owner, slots, next, bodies, null);
+            Scope scope = Scope.root();
+            for (int k = 0; k < batch.size(); k++) {
+                Reduce r = batch.get(k);
+                gen.emit(bodies.get(k), scope);
+                int v = slot("#v");
+                c.dstore(v);
+                update(r, slot(r.name()), slot(RowProgram.argmaxName(r.name())), v, () -> c.iload(i).i2d());
+            }
             c.iinc(i, 1).goto_(head);
             c.labelBinding(end);
         }
