@@ -231,26 +231,10 @@ public final class RowEmitter {
         }
 
         boolean mentionsElement(Expr e) {
-            return switch (e) {
-                case Const k -> false;
-                case Var(String name) -> isElement(name);
-                case Neg(Expr a) -> mentionsElement(a);
-                case Add(List<Expr> t) -> t.stream().anyMatch(this::mentionsElement);
-                case Mul(List<Expr> t) -> t.stream().anyMatch(this::mentionsElement);
-                case Div(Expr a, Expr b) -> mentionsElement(a) || mentionsElement(b);
-                case Pow(Expr a, Expr b) -> mentionsElement(a) || mentionsElement(b);
-                case Call(var fn, List<Expr> args) -> args.stream().anyMatch(this::mentionsElement);
-                case Where(Cond cond, Expr t, Expr f) -> mentionsElement(cond) || mentionsElement(t) || mentionsElement(f);
-            };
-        }
-
-        boolean mentionsElement(Cond cond) {
-            return switch (cond) {
-                case Cond.Compare(var op, Expr l, Expr r) -> mentionsElement(l) || mentionsElement(r);
-                case Cond.Not(Cond a) -> mentionsElement(a);
-                case Cond.And(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
-                case Cond.Or(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
-            };
+            for (String v : dev.ramp.compiler.rows.Variables.of(e)) {
+                if (isElement(v)) return true;
+            }
+            return false;
         }
 
         boolean isElement(String name) {
@@ -267,9 +251,8 @@ public final class RowEmitter {
             List<Reduce> current = new ArrayList<>();
             java.util.Set<String> names = new java.util.HashSet<>();
             for (Reduce r : steps) {
-                java.util.Set<String> read = new java.util.HashSet<>();
-                collectVars(r.body(), read);
-                for (Expr e : r.extras()) collectVars(e, read);
+                java.util.Set<String> read = new java.util.HashSet<>(dev.ramp.compiler.rows.Variables.of(r.body()));
+                for (Expr e : r.extras()) read.addAll(dev.ramp.compiler.rows.Variables.of(e));
                 read.retainAll(names);
                 if (!read.isEmpty()) {
                     batches.add(current);
@@ -282,29 +265,6 @@ public final class RowEmitter {
             }
             if (!current.isEmpty()) batches.add(current);
             return batches;
-        }
-
-        static void collectVars(Expr e, java.util.Set<String> out) {
-            switch (e) {
-                case Const k -> {}
-                case Var(String name) -> out.add(name);
-                case Neg(Expr a) -> collectVars(a, out);
-                case Add(List<Expr> t) -> t.forEach(k -> collectVars(k, out));
-                case Mul(List<Expr> t) -> t.forEach(k -> collectVars(k, out));
-                case Div(Expr a, Expr b) -> { collectVars(a, out); collectVars(b, out); }
-                case Pow(Expr a, Expr b) -> { collectVars(a, out); collectVars(b, out); }
-                case Call(var fn, List<Expr> args) -> args.forEach(k -> collectVars(k, out));
-                case Where(Cond cond, Expr t, Expr f) -> { collectVars(cond, out); collectVars(t, out); collectVars(f, out); }
-            }
-        }
-
-        static void collectVars(Cond cond, java.util.Set<String> out) {
-            switch (cond) {
-                case Cond.Compare(var op, Expr l, Expr r) -> { collectVars(l, out); collectVars(r, out); }
-                case Cond.Not(Cond a) -> collectVars(a, out);
-                case Cond.And(Cond l, Cond r) -> { collectVars(l, out); collectVars(r, out); }
-                case Cond.Or(Cond l, Cond r) -> { collectVars(l, out); collectVars(r, out); }
-            }
         }
 
         /** One pass over the row computing every reduction of {@code batch}, sharing subexpressions. */

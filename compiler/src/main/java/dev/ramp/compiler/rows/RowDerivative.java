@@ -420,26 +420,11 @@ public final class RowDerivative {
     }
 
     private boolean mentionsElement(Expr e) {
-        return switch (e) {
-            case Const c -> false;
-            case Var(String name) -> elementVars.contains(name);
-            case Neg(Expr a) -> mentionsElement(a);
-            case Add(List<Expr> terms) -> terms.stream().anyMatch(this::mentionsElement);
-            case Mul(List<Expr> factors) -> factors.stream().anyMatch(this::mentionsElement);
-            case Div(Expr n, Expr d) -> mentionsElement(n) || mentionsElement(d);
-            case Pow(Expr b, Expr x) -> mentionsElement(b) || mentionsElement(x);
-            case Call(var fn, List<Expr> args) -> args.stream().anyMatch(this::mentionsElement);
-            case Where(Cond c, Expr t, Expr f) -> mentionsElement(c) || mentionsElement(t) || mentionsElement(f);
-        };
+        return Variables.readsAny(e, elementVars);
     }
 
     private boolean mentionsElement(Cond c) {
-        return switch (c) {
-            case Cond.Compare(var op, Expr l, Expr r) -> mentionsElement(l) || mentionsElement(r);
-            case Cond.Not(Cond a) -> mentionsElement(a);
-            case Cond.And(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
-            case Cond.Or(Cond l, Cond r) -> mentionsElement(l) || mentionsElement(r);
-        };
+        return Variables.readsAny(new Where(c, ZERO, ZERO), elementVars);
     }
 
     private static Expr d(Expr e, String wrt) {
