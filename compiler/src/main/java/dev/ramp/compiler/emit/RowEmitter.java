@@ -102,6 +102,7 @@ public final class RowEmitter {
         final Outlining outlining;
         final ClassDesc owner;
         final String variable;
+        final LaneType lanes;
         int next;
         int hoistCounter;
 
@@ -112,6 +113,7 @@ public final class RowEmitter {
             this.backward = backward;
             this.owner = owner;
             this.variable = variable;
+            this.lanes = RowLanes.lanesFor(elem);
             this.elementGrad = p.output() instanceof RowProgram.Gradient g && g.elementGrad();
             if (backward) {
                 gOut = 3; gOff = 4; out = 5; outOff = 6; n = 7;
@@ -288,8 +290,10 @@ public final class RowEmitter {
                 }
                 bodies.add(intern(hoist(r.body())));
             }
+            boolean vectorised = batch.stream().allMatch(r -> r.kind() == RowProgram.Reduction.SUM)
+                    && sumLanes(batch, bodies);
             Label head = c.newLabel(), end = c.newLabel();
-            c.iconst_0().istore(i);
+            if (!vectorised) c.iconst_0().istore(i);
             c.labelBinding(head);
             c.iload(i).iload(len).if_icmpge(end);
             loadElement();
@@ -304,6 +308,50 @@ public final class RowEmitter {
             }
             c.iinc(i, 1).goto_(head);
             c.labelBinding(end);
+        }
+
+        RowLanes.Layout layout() {
+            return new RowLanes.Layout(x, xOff, len, i, gOut, gOff, elementGrad, p.views());
+        }
+
+        /** The vector loop of a batch of sums, adding into the scalar accumulators; false if it stays scalar. */
+        boolean sumLanes(List<Reduce> batch, List<Expr> bodies) {
+            int[] accumulators = new int[batch.size()];
+            return RowLanes.loop(c, lanes, layout(), bodies, slots, next,
+                    (code, free) -> {
+                        for (int k = 0; k < accumulators.length; k++) {
+                            accumulators[k] = free++;
+                            lanes.broadcast(code, 0.0);
+                            code.astore(accumulators[k]);
+                        }
+                        return free;
+                    },
+                    (code, k, value) -> RowLanes.accumulate(code, lanes, accumulators[k], value),
+                    code -> {
+                        for (int k = 0; k < accumulators.length; k++) RowLanes.reduceInto(code, lanes, accumulators[k], slot(batch.get(k).name()));
+                    });
+        }
+
+        /** The vector loop of the output; false if it stays scalar. */
+        boolean outputLanes(List<Expr> values, List<Integer> offsets) {
+            int[] outOffsets = new int[values.size()];
+            return RowLanes.loop(c, lanes, layout(), values, slots, next,
+                    (code, free) -> {
+                        for (int k = 0; k < outOffsets.length; k++) {
+                            if (offsets.get(k) == 0) {
+                                outOffsets[k] = outOff;
+                            } else {
+                                outOffsets[k] = free++;
+                                code.iload(outOff).iload(len).loadConstant(offsets.get(k)).imul().iadd().istore(outOffsets[k]);
+                            }
+                        }
+                        return free;
+                    },
+                    (code, k, value) -> {
+                        value.run();
+                        lanes.store(code, out, outOffsets[k], i);
+                    },
+                    code -> {});
         }
 
         /** acc = acc + v, or for max/min: if (v > acc) { acc = v; at = index; }. */
@@ -345,8 +393,9 @@ public final class RowEmitter {
             List<Expr> hoisted = new ArrayList<>();
             for (Expr e : values) hoisted.add(hoist(e));
             List<Expr> interned = hoisted.stream().map(this::intern).toList();
+            boolean vectorised = outputLanes(interned, offsets);
             Label head = c.newLabel(), end = c.newLabel();
-            c.iconst_0().istore(i);
+            if (!vectorised) c.iconst_0().istore(i);
             c.labelBinding(head);
             c.iload(i).iload(len).if_icmpge(end);
             loadElement();

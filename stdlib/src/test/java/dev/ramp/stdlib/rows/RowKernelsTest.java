@@ -33,6 +33,15 @@ class RowKernelsTest {
         assertEquals(java.util.List.of(), ClassFile.of().verify(bytes));
     }
 
+    @org.junit.jupiter.api.Test
+    void sumsAndOutputsRunInVectorLoopsWhenTheVectorApiIsThere() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        RowFunction f = LIB.lookupRow("softmax");
+        byte[] bytes = RowEmitter.classBytes(f.name(), f.variable(), f.program(), Compiler.rowVjp(f), Map.of());
+        String pool = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(pool.contains("jdk/incubator/vector/DoubleVector") && pool.contains("reduceLanes"), "no vector loop in softmax's kernels");
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void kernelsMatchTheEvaluator(String name) {
@@ -41,7 +50,7 @@ class RowKernelsTest {
         RowActivation a = Compiler.compileRows(f, Map.of());
         Random rnd = new Random(name.hashCode());
         int step = f.program().views().size();
-        for (int n = step; n <= 9 * step; n += step) {
+        for (int n : java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(1, 9), java.util.stream.IntStream.of(16, 33, 100)).map(k -> k * step).toArray()) {
             int rows = 3;
             double[] x = new double[rows * n];
             for (int k = 0; k < x.length; k++) x[k] = special(rnd, k);
