@@ -40,6 +40,13 @@ class RowCommandsTest {
     }
 
     @Test
+    void commandsForFunctionsOfANumberSayWhatARowFunctionIs() {
+        RampRunner r = RampRunner.run("analyze", "softmax");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("<command line>:1:1: 'softmax' is a function of a row, and this needs a function of a number"), r.err());
+    }
+
+    @Test
     void showPrintsTheVjp() {
         RampRunner r = RampRunner.run("show", "softmax");
         assertEquals(0, r.code(), r.err());

@@ -306,6 +306,10 @@ public final class Resolve {
         Double constant = CONSTANTS.get(n.name());
         if (constant != null) return constant(constant);
         String hint;
+        if (library.row(n.name()) != null && !isCallable(n.name())) {
+            throw error(n.span(), "'" + n.name() + "' is a function of a row, and this needs a function of a number",
+                    "ramp eval " + n.name() + " 1,2,3, ramp show and ramp diff take functions of a row");
+        }
         if (isCallable(n.name())) {
             hint = "'" + n.name() + "' is a function: call it, as in " + n.name() + "(x)";
         } else {
