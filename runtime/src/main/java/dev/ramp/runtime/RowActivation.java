@@ -55,14 +55,26 @@ public abstract class RowActivation {
 
     /** {@code y} (rows x outputLength(n)) = f of each row of {@code x} (rows x n). */
     public final void forwardRows(double[] x, int rows, int n, double[] y) {
-        int out = check(x.length, rows, n, y.length, "y");
-        for (int r = 0; r < rows; r++) forwardRow(x, r * n, y, r * out, n);
+        forwardRows(x, 0, rows, n, y, 0);
+    }
+
+    /** As {@link #forwardRows(double[], int, int, double[])}, the matrices starting at {@code xOff} and {@code yOff}. */
+    public final void forwardRows(double[] x, int xOff, int rows, int n, double[] y, int yOff) {
+        int out = check(x.length, xOff, rows, n, n, "x");
+        check(y.length, yOff, rows, n, out, "y");
+        for (int r = 0; r < rows; r++) forwardRow(x, xOff + r * n, y, yOff + r * out, n);
     }
 
     /** As {@link #forwardRows(double[], int, int, double[])} for float, computed in double per element and rounded once. */
     public final void forwardRows(float[] x, int rows, int n, float[] y) {
-        int out = check(x.length, rows, n, y.length, "y");
-        for (int r = 0; r < rows; r++) forwardRow(x, r * n, y, r * out, n);
+        forwardRows(x, 0, rows, n, y, 0);
+    }
+
+    /** As {@link #forwardRows(float[], int, int, float[])}, the matrices starting at {@code xOff} and {@code yOff}. */
+    public final void forwardRows(float[] x, int xOff, int rows, int n, float[] y, int yOff) {
+        int out = check(x.length, xOff, rows, n, n, "x");
+        check(y.length, yOff, rows, n, out, "y");
+        for (int r = 0; r < rows; r++) forwardRow(x, xOff + r * n, y, yOff + r * out, n);
     }
 
     /**
@@ -70,16 +82,28 @@ public abstract class RowActivation {
      * matching row of {@code gradOut} (rows x outputLength(n)).
      */
     public final void backwardRows(double[] x, double[] gradOut, int rows, int n, double[] gradIn) {
-        int out = check(x.length, rows, n, gradOut.length, "gradOut");
-        if (gradIn.length < (long) rows * n) throw new IllegalArgumentException("gradIn has " + gradIn.length + " elements, need rows * n = " + (long) rows * n);
-        for (int r = 0; r < rows; r++) backwardRow(x, r * n, gradOut, r * out, gradIn, r * n, n);
+        backwardRows(x, 0, gradOut, 0, rows, n, gradIn, 0);
+    }
+
+    /** As {@link #backwardRows(double[], double[], int, int, double[])}, each matrix starting at its offset. */
+    public final void backwardRows(double[] x, int xOff, double[] gradOut, int gOff, int rows, int n, double[] gradIn, int giOff) {
+        int out = check(x.length, xOff, rows, n, n, "x");
+        check(gradOut.length, gOff, rows, n, out, "gradOut");
+        check(gradIn.length, giOff, rows, n, n, "gradIn");
+        for (int r = 0; r < rows; r++) backwardRow(x, xOff + r * n, gradOut, gOff + r * out, gradIn, giOff + r * n, n);
     }
 
     /** As {@link #backwardRows(double[], double[], int, int, double[])} for float. */
     public final void backwardRows(float[] x, float[] gradOut, int rows, int n, float[] gradIn) {
-        int out = check(x.length, rows, n, gradOut.length, "gradOut");
-        if (gradIn.length < (long) rows * n) throw new IllegalArgumentException("gradIn has " + gradIn.length + " elements, need rows * n = " + (long) rows * n);
-        for (int r = 0; r < rows; r++) backwardRow(x, r * n, gradOut, r * out, gradIn, r * n, n);
+        backwardRows(x, 0, gradOut, 0, rows, n, gradIn, 0);
+    }
+
+    /** As {@link #backwardRows(float[], float[], int, int, float[])}, each matrix starting at its offset. */
+    public final void backwardRows(float[] x, int xOff, float[] gradOut, int gOff, int rows, int n, float[] gradIn, int giOff) {
+        int out = check(x.length, xOff, rows, n, n, "x");
+        check(gradOut.length, gOff, rows, n, out, "gradOut");
+        check(gradIn.length, giOff, rows, n, n, "gradIn");
+        for (int r = 0; r < rows; r++) backwardRow(x, xOff + r * n, gradOut, gOff + r * out, gradIn, giOff + r * n, n);
     }
 
     /** f of one row: a convenience for tests and small inputs. */
@@ -96,12 +120,16 @@ public abstract class RowActivation {
         return g;
     }
 
-    private int check(int xLength, int rows, int n, int outLength, String outName) {
+    /**
+     * Checks that {@code array} holds {@code rows * perRow} elements from {@code off} (and that
+     * {@code n} is a row length the function accepts); returns the output length per row.
+     */
+    private int check(int length, int off, int rows, int n, int perRow, String array) {
         if (rows < 0) throw new IllegalArgumentException("rows must be 0 or more, got " + rows);
         int out = outputLength(n);
-        if (xLength < (long) rows * n) throw new IllegalArgumentException("x has " + xLength + " elements, need rows * n = " + (long) rows * n);
-        if (outLength < (long) rows * out) {
-            throw new IllegalArgumentException(outName + " has " + outLength + " elements, need rows * " + out + " = " + (long) rows * out);
+        long need = (long) rows * perRow;
+        if (off < 0 || off + need > length) {
+            throw new IllegalArgumentException(array + " has " + length + " elements, need " + need + " (rows * " + perRow + ") from offset " + off);
         }
         return out;
     }

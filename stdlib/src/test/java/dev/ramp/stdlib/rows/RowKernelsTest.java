@@ -83,6 +83,33 @@ class RowKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("names")
+    void offsetsReadAndWriteOnlyTheirRange(String name) {
+        RowActivation a = Compiler.compileRows(LIB.lookupRow(name), Map.of());
+        int n = 4, rows = 3, out = a.outputLength(n);
+        double[] x = new Random(1).doubles(rows * n, -3, 3).toArray();
+        double[] g = new Random(2).doubles(rows * out, -1, 1).toArray();
+        double[] y = new double[rows * out], gi = new double[rows * n];
+        a.forwardRows(x, rows, n, y);
+        a.backwardRows(x, g, rows, n, gi);
+        double[] xo = new double[5 + x.length], go = new double[2 + g.length], yo = new double[7 + y.length + 3], gio = new double[1 + gi.length + 2];
+        System.arraycopy(x, 0, xo, 5, x.length);
+        System.arraycopy(g, 0, go, 2, g.length);
+        java.util.Arrays.fill(yo, -7);
+        java.util.Arrays.fill(gio, -7);
+        a.forwardRows(xo, 5, rows, n, yo, 7);
+        a.backwardRows(xo, 5, go, 2, rows, n, gio, 1);
+        assertArrayEquals(y, java.util.Arrays.copyOfRange(yo, 7, 7 + y.length));
+        assertArrayEquals(gi, java.util.Arrays.copyOfRange(gio, 1, 1 + gi.length));
+        assertEquals(-7, yo[6]);
+        assertEquals(-7, yo[7 + y.length]);
+        assertEquals(-7, gio[0]);
+        assertEquals(-7, gio[1 + gi.length]);
+        assertThrows(IllegalArgumentException.class, () -> a.forwardRows(xo, 6, rows, n, yo, 7));
+        assertThrows(IllegalArgumentException.class, () -> a.forwardRows(xo, -1, rows, n, yo, 7));
+    }
+
     /** Mostly Gaussian, with huge, equal and -inf entries mixed in. */
     static double special(Random rnd, int k) {
         return switch (rnd.nextInt(8)) {
