@@ -129,8 +129,65 @@ public final class RowResolve {
         } else {
             out = new RowProgram.Elements(body.element());
         }
+        for (Reduce r : steps) {
+            checkSize(r.body(), d.at());
+            for (Expr e : r.extras()) checkSize(e, d.at());
+        }
+        checkSize(body.element(), d.at());
         List<String> viewNames = views != null && views == 2 ? List.of(half(true), half(false)) : List.of(variable);
         return new RowFunction(d.name(), variable, params, new RowProgram(viewNames, steps, out), d.doc(), d.sourceText());
+    }
+
+    /**
+     * The expanded size (shared subtrees counted at every use) the later passes would walk: as
+     * for scalar definitions, beyond {@link dev.ramp.compiler.syntax.Limits#MAX_EXPANDED_SIZE}
+     * it is an error rather than a long wait.
+     */
+    private void checkSize(Expr e, Span at) {
+        long size = expandedSize(e, new java.util.IdentityHashMap<>());
+        if (size > dev.ramp.compiler.syntax.Limits.MAX_EXPANDED_SIZE) {
+            throw error(at, "expression too large once lets and calls are expanded (" + (size == Long.MAX_VALUE ? "over 2^63" : size)
+                    + " nodes, limit " + dev.ramp.compiler.syntax.Limits.MAX_EXPANDED_SIZE + ")", "each use of a let-bound name repeats its value");
+        }
+    }
+
+    private static long expandedSize(Expr e, Map<Expr, Long> memo) {
+        Long known = memo.get(e);
+        if (known != null) return known;
+        long n = 1;
+        for (Object child : children(e)) {
+            long c = child instanceof Expr x ? expandedSize(x, memo) : condSize((Cond) child, memo);
+            n = n > Long.MAX_VALUE - c ? Long.MAX_VALUE : n + c;
+        }
+        memo.put(e, n);
+        return n;
+    }
+
+    private static long condSize(Cond c, Map<Expr, Long> memo) {
+        return switch (c) {
+            case Cond.Compare(var op, Expr l, Expr r) -> sat(1 + expandedSize(l, memo), expandedSize(r, memo));
+            case Cond.Not(Cond a) -> sat(1, condSize(a, memo));
+            case Cond.And(Cond l, Cond r) -> sat(1 + condSize(l, memo), condSize(r, memo));
+            case Cond.Or(Cond l, Cond r) -> sat(1 + condSize(l, memo), condSize(r, memo));
+        };
+    }
+
+    private static long sat(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
+
+    private static List<Object> children(Expr e) {
+        return switch (e) {
+            case Expr.Const c -> List.of();
+            case Expr.Var v -> List.of();
+            case Expr.Neg(Expr a) -> List.of(a);
+            case Expr.Add(List<Expr> t) -> List.copyOf(t);
+            case Expr.Mul(List<Expr> t) -> List.copyOf(t);
+            case Expr.Div(Expr a, Expr b) -> List.of(a, b);
+            case Expr.Pow(Expr a, Expr b) -> List.of(a, b);
+            case Expr.Call(var fn, List<Expr> args) -> List.copyOf(args);
+            case Expr.Where(Cond c, Expr t, Expr f) -> List.of(c, t, f);
+        };
     }
 
     private String half(boolean first) {

@@ -25,6 +25,7 @@ class RowErrorsTest {
         "f(xs[]; g = 1) = xs                      | t.ramp:1:9: 'g' is reserved in a row definition",
         "f(xs[]) = sum(xs) + ys                   | t.ramp:1:21: unknown name 'ys'",
         "f(xs[]) = (xs)[0]                        | t.ramp:1:15: unexpected character '['",
+        "f(xs[]) = let a = xs + xs, b = a * a, c = b * b, d = c * c, e = d * d, f = e * e, g2 = f * f, h = g2 * g2, j = h * h, k = j * j, l = k * k, m = l * l, o = m * m, p = o * o, q = p * p, r = q * q, s = r * r, t = s * s, u = t * t, v = u * u in sum(v) | t.ramp:1:1: expression too large once lets and calls are expanded",
     })
     void shapeMistakesAreReportedWithAPosition(String text, String expected) {
         RampException e = assertThrows(RampException.class, () -> Compiler.define(new Source("t.ramp", text), LIB));
