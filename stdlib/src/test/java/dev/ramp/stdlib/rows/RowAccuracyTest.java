@@ -4,79 +4,41 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ramp.Ramp;
 import dev.ramp.compiler.RampException;
-import dev.ramp.compiler.reference.BigMath;
 import dev.ramp.runtime.RowActivation;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.ArrayList;
+import dev.ramp.stdlib.RowChecks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stdlib row functions, compiled, against 40-digit references written from the textbook
- * formulas (not from ramp's definitions), on rows with huge, equal and masked (-inf) entries;
+ * The stdlib row functions, compiled, against the 40-digit references of {@link RowChecks}
+ * (textbook formulas, not ramp's definitions), on rows with huge, equal and masked (-inf) entries;
  * their VJPs against the Jacobian assembled column by column from central differences.
  */
 class RowAccuracyTest {
-    static final MathContext MC = new MathContext(40);
-
     static List<double[]> rows() {
-        List<double[]> rows = new ArrayList<>(List.of(
-                new double[] {1, 2, 3}, new double[] {0.5}, new double[] {3, 3, 3, 3}, new double[] {1e4, -1e4, 0, 1e4},
-                new double[] {-1e4, -1e4 + 1, -1e4 - 2}, new double[] {1e4, 1e4 + 0.5}, new double[] {Double.NEGATIVE_INFINITY, 0, 1},
-                new double[] {-745, -744, 700, 709}, new double[] {1e-300, -1e-300, 0, -0.0, 5, -7}));
-        Random rnd = new Random(8);
-        for (int n = 1; n <= 9; n++) {
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) r[i] = rnd.nextGaussian() * 10;
-            rows.add(r);
-        }
-        return rows;
-    }
-
-    static BigDecimal[] expShifted(double[] x) {
-        double m = Arrays.stream(x).max().orElseThrow();
-        BigDecimal[] e = new BigDecimal[x.length];
-        for (int i = 0; i < x.length; i++) e[i] = x[i] == Double.NEGATIVE_INFINITY ? BigDecimal.ZERO : BigMath.exp(new BigDecimal(x[i]).subtract(new BigDecimal(m)), MC);
-        return e;
-    }
-
-    static BigDecimal sum(BigDecimal[] v) {
-        BigDecimal s = BigDecimal.ZERO;
-        for (BigDecimal b : v) s = s.add(b, MC);
-        return s;
+        return RowChecks.rows();
     }
 
     static double[] softmaxRef(double[] x) {
-        BigDecimal[] e = expShifted(x);
-        BigDecimal s = sum(e);
-        return Arrays.stream(e).mapToDouble(b -> b.divide(s, MC).doubleValue()).toArray();
-    }
-
-    static double logsumexpRef(double[] x) {
-        double m = Arrays.stream(x).max().orElseThrow();
-        return new BigDecimal(m).add(BigMath.log(sum(expShifted(x)), MC), MC).doubleValue();
+        return RowChecks.reference("softmax", x);
     }
 
     static double[] logSoftmaxRef(double[] x) {
-        double m = Arrays.stream(x).max().orElseThrow();
-        BigDecimal l = new BigDecimal(m).add(BigMath.log(sum(expShifted(x)), MC), MC);
-        return Arrays.stream(x).map(v -> v == Double.NEGATIVE_INFINITY ? v : new BigDecimal(v).subtract(l, MC).doubleValue()).toArray();
+        return RowChecks.reference("log_softmax", x);
+    }
+
+    static double logsumexpRef(double[] x) {
+        return RowChecks.reference("logsumexp", x)[0];
     }
 
     static double lse0Ref(double[] x) {
-        double[] withZero = new double[x.length + 1];
-        System.arraycopy(x, 0, withZero, 1, x.length);
-        return logsumexpRef(withZero);
+        return RowChecks.reference("lse0", x)[0];
     }
 
     static double[] gluRef(double[] x) {
-        int h = x.length / 2;
-        double[] y = new double[h];
-        for (int i = 0; i < h; i++) y[i] = new BigDecimal(x[i]).multiply(BigMath.sigmoid(new BigDecimal(x[i + h]), MC), MC).doubleValue();
-        return y;
+        return RowChecks.reference("glu", x);
     }
 
     static void assertUlps(double expected, double actual, int ulps, String what) {
