@@ -42,6 +42,11 @@ public abstract class RowActivation {
         return name;
     }
 
+    /** The row length must be a multiple of this: 2 for a function of two halves (glu), else 1. */
+    public final int rowMultiple() {
+        return outputDivisor;
+    }
+
     /** How many numbers the function returns for a row of {@code n}. */
     public final int outputLength(int n) {
         checkN(n);
