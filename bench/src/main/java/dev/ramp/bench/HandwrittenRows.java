@@ -50,6 +50,15 @@ final class HandwrittenRows {
         }
     }
 
+    /** PyTorch's softmax backward: from the saved output, {@code y * (g - <g, y>)}. */
+    static void softmaxBackwardFromY(double[] y, double[] g, int rows, int n, double[] gi) {
+        for (int r = 0, o = 0; r < rows; r++, o += n) {
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += g[o + i] * y[o + i];
+            for (int i = 0; i < n; i++) gi[o + i] = y[o + i] * (g[o + i] - dot);
+        }
+    }
+
     static void logsumexp(double[] x, int rows, int n, double[] out) {
         for (int r = 0, o = 0; r < rows; r++, o += n) {
             double m = Double.NEGATIVE_INFINITY;

@@ -99,6 +99,19 @@ public class RowBench {
         HandwrittenRows.softmaxBackward(xd, gd, rows, n, gid);
     }
 
+    /** Forward and VJP in one call (training): the max and the sums are computed once. */
+    @Benchmark
+    public void softmaxFusedDouble() {
+        softmax.forwardBackwardRows(xd, gd, rows, n, yd, gid);
+    }
+
+    /** The handwritten forward, then the handwritten VJP from y (PyTorch's training path). */
+    @Benchmark
+    public void softmaxFusedDoubleHandwritten() {
+        HandwrittenRows.softmax(xd, rows, n, yd);
+        HandwrittenRows.softmaxBackwardFromY(yd, gd, rows, n, gid);
+    }
+
     @Benchmark
     public void logsumexpDouble() {
         logsumexp.forwardRows(xd, rows, n, lsed);

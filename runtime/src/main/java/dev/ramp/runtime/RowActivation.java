@@ -111,6 +111,28 @@ public abstract class RowActivation {
         for (int r = 0; r < rows; r++) backwardRow(x, xOff + r * n, gradOut, gOff + r * out, gradIn, giOff + r * n, n);
     }
 
+    /**
+     * Forward and backward in one pass: {@code y} as {@link #forwardRows(double[], int, int,
+     * double[])} and {@code gradIn} as {@link #backwardRows(double[], double[], int, int,
+     * double[])}, computing what both need (softmax's max and sum) once per row.
+     */
+    public final void forwardBackwardRows(double[] x, double[] gradOut, int rows, int n, double[] y, double[] gradIn) {
+        int out = check(x.length, 0, rows, n, n, "x");
+        check(gradOut.length, 0, rows, n, out, "gradOut");
+        check(y.length, 0, rows, n, out, "y");
+        check(gradIn.length, 0, rows, n, n, "gradIn");
+        for (int r = 0; r < rows; r++) forwardBackwardRow(x, r * n, gradOut, r * out, y, r * out, gradIn, r * n, n);
+    }
+
+    /** As {@link #forwardBackwardRows(double[], double[], int, int, double[], double[])} for float. */
+    public final void forwardBackwardRows(float[] x, float[] gradOut, int rows, int n, float[] y, float[] gradIn) {
+        int out = check(x.length, 0, rows, n, n, "x");
+        check(gradOut.length, 0, rows, n, out, "gradOut");
+        check(y.length, 0, rows, n, out, "y");
+        check(gradIn.length, 0, rows, n, n, "gradIn");
+        for (int r = 0; r < rows; r++) forwardBackwardRow(x, r * n, gradOut, r * out, y, r * out, gradIn, r * n, n);
+    }
+
     /** f of one row: a convenience for tests and small inputs. */
     public final double[] apply(double... row) {
         double[] y = new double[outputLength(row.length)];
@@ -158,6 +180,14 @@ public abstract class RowActivation {
 
     /** One row's vector-Jacobian product, float. */
     protected abstract void backwardRow(float[] x, int xOff, float[] gradOut, int gOff, float[] gradIn, int giOff, int n);
+
+    /** One row, forward and vector-Jacobian product together, double. */
+    protected abstract void forwardBackwardRow(double[] x, int xOff, double[] gradOut, int gOff, double[] y, int yOff,
+                                               double[] gradIn, int giOff, int n);
+
+    /** One row, forward and vector-Jacobian product together, float. */
+    protected abstract void forwardBackwardRow(float[] x, int xOff, float[] gradOut, int gOff, float[] y, int yOff,
+                                               float[] gradIn, int giOff, int n);
 
     @Override
     public String toString() {

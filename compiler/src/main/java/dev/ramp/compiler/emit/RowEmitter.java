@@ -84,9 +84,14 @@ public final class RowEmitter {
                         c -> new RowMethod(c, elem, variable, forward, parameters, self, false).emit());
                 cb.withMethodBody("backwardRow", MethodTypeDesc.of(CD_void, elem.array, CD_int, elem.array, CD_int, elem.array, CD_int, CD_int), flags,
                         c -> new RowMethod(c, elem, variable, backward, parameters, self, true).emit());
+                cb.withMethodBody("forwardBackwardRow", MethodTypeDesc.of(CD_void, elem.array, CD_int, elem.array, CD_int, elem.array, CD_int,
+                        elem.array, CD_int, CD_int), flags, c -> new RowMethod(c, elem, variable, backward, parameters, self, true, forward.output()).emit());
             }
         });
     }
+
+    /** Where an output loop writes a value: {@code array[off + i + multiple*len]} (slots of the method). */
+    private record Target(int array, int off, int multiple) {}
 
     /** One row method: slots for the named scalars and the element variables, then the loops. */
     private static final class RowMethod {
@@ -95,7 +100,9 @@ public final class RowEmitter {
         final RowProgram p;
         final boolean backward;
         final boolean elementGrad;
-        final int x = 1, xOff = 2, out, outOff, gOut, gOff, n;
+        final int x = 1, xOff = 2, out, outOff, gOut, gOff, y, yOff, n;
+        /** The forward output a fused method writes as well (to {@code y}), or null. */
+        final RowProgram.Output alsoForward;
         final int len, i;
         final Map<String, Integer> slots = new LinkedHashMap<>();
         final Dag dag;
@@ -107,7 +114,18 @@ public final class RowEmitter {
         int hoistCounter;
 
         RowMethod(CodeBuilder c, Elem elem, String variable, RowProgram p, Map<String, Double> parameters, ClassDesc owner, boolean backward) {
+            this(c, elem, variable, p, parameters, owner, backward, null);
+        }
+
+        /**
+         * @param alsoForward for the fused method: the forward program's output, written to
+         *     {@code y} from the values the backward program computes anyway (its steps begin
+         *     with the forward program's)
+         */
+        RowMethod(CodeBuilder c, Elem elem, String variable, RowProgram p, Map<String, Double> parameters, ClassDesc owner, boolean backward,
+                  RowProgram.Output alsoForward) {
             this.c = c;
+            this.alsoForward = alsoForward;
             this.elem = elem;
             this.p = p;
             this.backward = backward;
@@ -115,10 +133,12 @@ public final class RowEmitter {
             this.variable = variable;
             this.lanes = RowLanes.lanesFor(elem);
             this.elementGrad = p.output() instanceof RowProgram.Gradient g && g.elementGrad();
-            if (backward) {
-                gOut = 3; gOff = 4; out = 5; outOff = 6; n = 7;
+            if (alsoForward != null) {
+                gOut = 3; gOff = 4; y = 5; yOff = 6; out = 7; outOff = 8; n = 9;
+            } else if (backward) {
+                gOut = 3; gOff = 4; out = 5; outOff = 6; n = 7; y = -1; yOff = -1;
             } else {
-                out = 3; outOff = 4; n = 5; gOut = -1; gOff = -1;
+                out = 3; outOff = 4; n = 5; gOut = -1; gOff = -1; y = -1; yOff = -1;
             }
             len = n + 1;
             i = n + 2;
@@ -160,23 +180,37 @@ public final class RowEmitter {
                 c.dstore(slot(RowProgram.GRAD));
             }
             for (List<Reduce> batch : batches(p.steps())) reductions(batch);
+            List<Expr> values = new ArrayList<>();
+            List<Target> targets = new ArrayList<>();
+            if (alsoForward instanceof RowProgram.Scalar(Expr v)) scalarOutput(v, y, yOff);
+            if (alsoForward instanceof RowProgram.Elements(Expr e)) {
+                values.add(e);
+                targets.add(new Target(y, yOff, 0));
+            }
             switch (p.output()) {
-                case RowProgram.Scalar(Expr v) -> {
-                    Expr e = intern(v);
-                    c.aload(out).iload(outOff);
-                    value(e);
-                    store();
+                case RowProgram.Scalar(Expr v) -> scalarOutput(v, out, outOff);
+                case RowProgram.Elements(Expr e) -> {
+                    values.add(e);
+                    targets.add(new Target(out, outOff, 0));
                 }
-                case RowProgram.Elements(Expr e) -> loop(List.of(e), List.of(0));
                 case RowProgram.Gradient(List<Expr> perView, boolean eg) -> {
-                    List<Integer> offsets = new ArrayList<>();
-                    for (int k = 0; k < perView.size(); k++) offsets.add(k);
-                    loop(perView, offsets);
+                    for (int k = 0; k < perView.size(); k++) {
+                        values.add(perView.get(k));
+                        targets.add(new Target(out, outOff, k));
+                    }
                 }
             }
+            if (!values.isEmpty()) loop(values, targets);
             c.return_();
         }
 
+
+        /** {@code array[off] = value}, once per row. */
+        void scalarOutput(Expr v, int array, int off) {
+            c.aload(array).iload(off);
+            value(intern(v));
+            store();
+        }
 
         Expr intern(Expr e) {
             return dag.intern(e);
@@ -333,23 +367,24 @@ public final class RowEmitter {
         }
 
         /** The vector loop of the output; false if it stays scalar. */
-        boolean outputLanes(List<Expr> values, List<Integer> offsets) {
+        boolean outputLanes(List<Expr> values, List<Target> targets) {
             int[] outOffsets = new int[values.size()];
             return RowLanes.loop(c, lanes, layout(), values, slots, next,
                     (code, free) -> {
                         for (int k = 0; k < outOffsets.length; k++) {
-                            if (offsets.get(k) == 0) {
-                                outOffsets[k] = outOff;
+                            Target t = targets.get(k);
+                            if (t.multiple() == 0) {
+                                outOffsets[k] = t.off();
                             } else {
                                 outOffsets[k] = free++;
-                                code.iload(outOff).iload(len).loadConstant(offsets.get(k)).imul().iadd().istore(outOffsets[k]);
+                                code.iload(t.off()).iload(len).loadConstant(t.multiple()).imul().iadd().istore(outOffsets[k]);
                             }
                         }
                         return free;
                     },
                     (code, k, value) -> {
                         value.run();
-                        lanes.store(code, out, outOffsets[k], i);
+                        lanes.store(code, targets.get(k).array(), outOffsets[k], i);
                     },
                     code -> {});
         }
@@ -388,12 +423,12 @@ public final class RowEmitter {
             }
         }
 
-        /** The output loop: element k of {@code values} goes to {@code out[outOff + i + offsets[k]*len]}. */
-        void loop(List<Expr> values, List<Integer> offsets) {
+        /** The output loop: value k goes to {@code targets[k].array[off + i + multiple*len]}. */
+        void loop(List<Expr> values, List<Target> targets) {
             List<Expr> hoisted = new ArrayList<>();
             for (Expr e : values) hoisted.add(hoist(e));
             List<Expr> interned = hoisted.stream().map(this::intern).toList();
-            boolean vectorised = outputLanes(interned, offsets);
+            boolean vectorised = outputLanes(interned, targets);
             Label head = c.newLabel(), end = c.newLabel();
             if (!vectorised) c.iconst_0().istore(i);
             c.labelBinding(head);
@@ -402,8 +437,9 @@ public final class RowEmitter {
             ExprGen gen = new ExprGen(c, outlining, owner, slots, next, interned, null);
             Scope scope = Scope.root();
             for (int k = 0; k < interned.size(); k++) {
-                c.aload(out).iload(outOff).iload(i).iadd();
-                if (offsets.get(k) > 0) c.iload(len).loadConstant(offsets.get(k)).imul().iadd();
+                Target t = targets.get(k);
+                c.aload(t.array()).iload(t.off()).iload(i).iadd();
+                if (t.multiple() > 0) c.iload(len).loadConstant(t.multiple()).imul().iadd();
                 gen.emit(interned.get(k), scope);
                 store();
             }

@@ -65,6 +65,15 @@ class RowKernelsTest {
             for (int k = 0; k < g.length; k++) gf[k] = (float) g[k];
             a.forwardRows(xf, rows, n, yf);
             a.backwardRows(xf, gf, rows, n, gif);
+            double[] yFused = new double[y.length], giFused = new double[gi.length];
+            a.forwardBackwardRows(x, g, rows, n, yFused, giFused);
+            // the same operations, but vector math may be SVML in one method and not yet in the other
+            for (int k = 0; k < y.length; k++) assertClose(y[k], yFused[k], name + " fused y, n=" + n);
+            for (int k = 0; k < gi.length; k++) assertClose(gi[k], giFused[k], name + " fused gradIn, n=" + n);
+            float[] yfFused = new float[yf.length], gifFused = new float[gif.length];
+            a.forwardBackwardRows(xf, gf, rows, n, yfFused, gifFused);
+            for (int k = 0; k < yf.length; k++) assertClose(yf[k], yfFused[k], name + " fused float y, n=" + n);
+            for (int k = 0; k < gif.length; k++) assertClose(gif[k], gifFused[k], name + " fused float gradIn, n=" + n);
             for (int r = 0; r < rows; r++) {
                 double[] row = java.util.Arrays.copyOfRange(x, r * n, r * n + n);
                 double[] gr = java.util.Arrays.copyOfRange(g, r * out, r * out + out);
