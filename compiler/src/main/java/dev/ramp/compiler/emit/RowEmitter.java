@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Row kernels: a forward and a backward {@link RowProgram} compiled into one hidden subclass of
- * {@link RowActivation}, with per-row methods for double[] and float[]. Each row method is the
- * program's steps as counted loops over the row, then the output loop:
+ * {@link RowActivation}, with per-row methods for double[] and float[]: forward, backward, and
+ * fused (the backward program, whose steps begin with the forward program's, writing the forward
+ * output too). Each row method is the program's steps as counted loops over the row, then the
+ * output loop:
  *
  * <pre>{@code
  * protected final void forwardRow(double[] x, int xOff, double[] y, int yOff, int n) {
