@@ -100,6 +100,9 @@ final class ReplCompleter implements Completer {
             String group = session.isOwn(f.name()) ? "yours" : "stdlib";
             out.add(new Candidate(f.name(), f.name(), group, manual.summary(f), null, null, true));
         }
+        for (dev.ramp.compiler.rows.RowFunction f : session.library().rowFunctions()) {
+            out.add(new Candidate(f.name(), f.name(), "row functions", f.doc().isEmpty() ? f.signature() : f.doc().getFirst(), null, null, true));
+        }
     }
 
     private void expression(String text, List<Candidate> out) {
