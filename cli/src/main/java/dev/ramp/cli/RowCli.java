@@ -21,7 +21,7 @@ import java.util.StringJoiner;
  * What {@code eval}, {@code show} and {@code diff} do for a row function: inputs are rows
  * written {@code 1,2,3}; values print the same way.
  */
-final class RowCli {
+public final class RowCli {
     private RowCli() {}
 
     /**
@@ -50,8 +50,8 @@ final class RowCli {
         }
     }
 
-    /** The manual page: doc, definition, parameters, the program and its VJP. */
-    static void show(RowFunction f, PrintWriter out) {
+    /** The manual page: doc, definition, parameters, the program, its VJP and its JVP (also the REPL's {@code :show}). */
+    public static void show(RowFunction f, PrintWriter out) {
         out.println(f.signature());
         out.println();
         if (f.doc().isEmpty()) out.println("  (no description)");

@@ -16,6 +16,12 @@ final class DefinitionCommands {
     private DefinitionCommands() {}
 
     static void show(Invocation inv, Context cx) {
+        dev.ramp.compiler.rows.RowFunction row = cx.session.library().lookupRow(inv.input().substring(inv.argsStart()).strip());
+        if (row != null) {
+            dev.ramp.cli.RowCli.show(row, cx.out.writer());
+            cx.out.writer().flush();
+            return;
+        }
         Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":show NAME");
         cx.manual.print(f, cx.out.writer());
         cx.out.writer().flush();
