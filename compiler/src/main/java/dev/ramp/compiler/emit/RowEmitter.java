@@ -255,7 +255,7 @@ public final class RowEmitter {
                 case Pow(Expr a, Expr b) -> new Pow(hoist(a, done), hoist(b, done));
                 case Call(var fn, List<Expr> args) -> new Call(fn, args.stream().map(k -> hoist(k, done)).toList());
                 case Where(Cond cond, Expr t, Expr f) -> new Where(hoist(cond, done), hoist(t, done), hoist(f, done));
-                default -> e;
+                case Const _, Var _ -> e;
             };
         }
 

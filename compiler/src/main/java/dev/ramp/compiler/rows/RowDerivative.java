@@ -235,7 +235,7 @@ public final class RowDerivative {
                 yield new Expr[] {neg(s[0]), s[1]};
             }
             case Mul(List<Expr> factors) when factors.size() == 2 -> new Expr[] {factors.get(1), factors.get(0)};
-            default -> new Expr[] {ONE, e};
+            case Const _, Var _, Add _, Mul _, Div _, Pow _, Call _, Where _ -> new Expr[] {ONE, e};
         };
     }
 
@@ -285,7 +285,7 @@ public final class RowDerivative {
                 Expr[] s = split(isZero(t) ? f : t);
                 yield new Expr[] {isZero(t) ? where(c, ZERO, s[0]) : where(c, s[0], ZERO), s[1]};
             }
-            default -> new Expr[] {ONE, e};
+            case Const _, Var _, Add _, Pow _, Call _, Where _ -> new Expr[] {ONE, e};
         };
     }
 
@@ -337,7 +337,7 @@ public final class RowDerivative {
                 if (hd instanceof Where(Cond c, Expr t, Expr f)) yield where(c, hoistWhere(div(hn, t)), hoistWhere(div(hn, f)));
                 yield div(hn, hd);
             }
-            default -> e;
+            case Pow _, Call _, Where _ -> e;
         };
     }
 
@@ -367,7 +367,7 @@ public final class RowDerivative {
             case Where(Cond c, Expr t, Expr f) -> where(c, cancel(t), cancel(f));
             case Mul m -> cancelFraction(e);
             case Div d -> cancelFraction(e);
-            default -> e;
+            case Const _, Var _, Pow _, Call _ -> e;
         };
     }
 
@@ -405,7 +405,7 @@ public final class RowDerivative {
                 num.add(b);
                 return negative;
             }
-            default -> {
+            case Const _, Var _, Add _, Pow _, Call _, Where _ -> {
                 num.add(cancel(e));
                 return negative;
             }

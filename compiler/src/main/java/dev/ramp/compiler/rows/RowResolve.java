@@ -198,7 +198,8 @@ public final class RowResolve {
         return switch (s) {
             case Num n -> Double.parseDouble(n.text());
             case Unary(boolean negate, Num n, Span _) -> negate ? -Double.parseDouble(n.text()) : Double.parseDouble(n.text());
-            default -> throw error(s.span(), "the default of parameter '" + parameter + "' must be a number", "write its value, as in " + parameter + " = 0.5");
+            case Unary _, Name _, Power _, Infix _, Not _, Let _, Call _ ->
+                    throw error(s.span(), "the default of parameter '" + parameter + "' must be a number", "write its value, as in " + parameter + " = 0.5");
         };
     }
 
@@ -276,7 +277,8 @@ public final class RowResolve {
                 yield acc;
             }
             case Not(Syntax operand, Span span) -> map(List.of(condition(operand)), span, a -> new Cond.Not(((Cond) a.getFirst())));
-            default -> throw error(s.span(), "expected a condition (a comparison) as the first argument of where", "compare it with something, as in x > 0");
+            case Infix _, Num _, Name _, Unary _, Power _, Let _, Call _ ->
+                    throw error(s.span(), "expected a condition (a comparison) as the first argument of where", "compare it with something, as in x > 0");
         };
     }
 
