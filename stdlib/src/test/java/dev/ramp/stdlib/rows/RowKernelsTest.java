@@ -115,6 +115,18 @@ class RowKernelsTest {
         assertEquals(-7, yo[7 + y.length]);
         assertEquals(-7, gio[0]);
         assertEquals(-7, gio[1 + gi.length]);
+        float[] xf = new float[x.length], gf = new float[g.length], yf = new float[y.length], gif = new float[gi.length];
+        for (int k = 0; k < x.length; k++) xf[k] = (float) x[k];
+        for (int k = 0; k < g.length; k++) gf[k] = (float) g[k];
+        a.forwardRows(xf, rows, n, yf);
+        a.backwardRows(xf, gf, rows, n, gif);
+        float[] xfo = new float[3 + xf.length], gfo = new float[1 + gf.length], yfo = new float[2 + yf.length], gifo = new float[4 + gif.length];
+        System.arraycopy(xf, 0, xfo, 3, xf.length);
+        System.arraycopy(gf, 0, gfo, 1, gf.length);
+        a.forwardRows(xfo, 3, rows, n, yfo, 2);
+        a.backwardRows(xfo, 3, gfo, 1, rows, n, gifo, 4);
+        assertArrayEquals(yf, java.util.Arrays.copyOfRange(yfo, 2, 2 + yf.length));
+        assertArrayEquals(gif, java.util.Arrays.copyOfRange(gifo, 4, 4 + gif.length));
         assertThrows(IllegalArgumentException.class, () -> a.forwardRows(xo, 6, rows, n, yo, 7));
         assertThrows(IllegalArgumentException.class, () -> a.forwardRows(xo, -1, rows, n, yo, 7));
     }
