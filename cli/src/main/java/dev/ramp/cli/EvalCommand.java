@@ -34,13 +34,17 @@ import picocli.CommandLine.Spec;
             "Print the value of EXPR_OR_NAME (or of its N-th derivative) at each X, one per line.",
             "With no X, read one X per line from standard input."
         },
-        footer = {"", "Examples:", "  ramp eval mish -1.5 0 1.5", "  ramp eval --order 2 'x * tanh(softplus(x))' 1", "  ramp eval elu --param alpha=0.5 --wrt alpha -1"})
+        footer = {"", "Examples:", "  ramp eval mish -1.5 0 1.5", "  ramp eval --order 2 'x * tanh(softplus(x))' 1", "  ramp eval elu --param alpha=0.5 --wrt alpha -1",
+            "  ramp eval --exact-formula 'log(1 + exp(x))' 800     # Infinity: the formula as written, not stabilised"})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     FunctionOptions function;
+
+    @Mixin
+    FormulaOption formula;
 
     @Option(names = "--order", paramLabel = "N", defaultValue = "0", description = "Derivative order (default 0: the value).")
     int order;
@@ -63,8 +67,8 @@ final class EvalCommand implements Callable<Integer> {
         Function f = function.function(exprOrName, library);
         Map<String, Double> params = Compiler.parameterValues(f, function.parameterValues());
         DoubleUnaryOperator g = interpreted
-                ? Compiler.evaluator(f, params, wrt, order)
-                : Compiler.compiledEvaluator(f, params, wrt, order);
+                ? Compiler.evaluator(f, params, wrt, order, formula.options())
+                : Compiler.compiledEvaluator(f, params, wrt, order, formula.options());
         PrintWriter out = spec.commandLine().getOut();
         if (!inputs.isEmpty()) {
             for (String text : inputs) {
