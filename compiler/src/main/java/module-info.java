@@ -8,6 +8,7 @@ module dev.ramp.compiler {
     requires dev.ramp.grammar;
 
     exports dev.ramp.compiler;
+    exports dev.ramp.compiler.check;
     exports dev.ramp.compiler.diag;
     exports dev.ramp.compiler.ir;
     exports dev.ramp.compiler.pass;

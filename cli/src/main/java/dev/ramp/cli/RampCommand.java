@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RampCommand.Version.class,
         description = "Compile neural-network activation functions: values, symbolic derivatives, code.",
-        subcommands = {EvalCommand.class, DiffCommand.class, ListCommand.class, ShowCommand.class, CompileCommand.class})
+        subcommands = {EvalCommand.class, DiffCommand.class, ListCommand.class, ShowCommand.class, CompileCommand.class, CheckCommand.class})
 final class RampCommand implements Runnable {
     @Spec
     CommandSpec spec;
