@@ -6,8 +6,13 @@
 module dev.ramp.compiler {
     requires transitive dev.ramp.runtime;
     requires dev.ramp.grammar;
+    // Optional: SIMD array kernels when the application adds the module
+    // (--add-modules jdk.incubator.vector); scalar kernels otherwise. Generated kernel classes
+    // live in this module, so this edge is what lets them link against the Vector API.
+    requires static jdk.incubator.vector;
 
     exports dev.ramp.compiler;
+    exports dev.ramp.compiler.analysis;
     exports dev.ramp.compiler.check;
     exports dev.ramp.compiler.diag;
     exports dev.ramp.compiler.ir;

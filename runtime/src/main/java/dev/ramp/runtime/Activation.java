@@ -7,11 +7,15 @@ import java.util.function.DoubleUnaryOperator;
  * A compiled activation function f(x) with its derivatives, as scalar functions and as array
  * kernels for a neural network's forward and backward passes.
  *
- * <p><b>Precision.</b> Everything is computed in {@code double}. The {@code float[]} overloads
- * widen each input to double, evaluate in double and round the result once to float
- * ({@code (float) f((double) x)}), so a float result is the correctly rounded value of the double
- * result: more accurate than evaluating in float, and identical to what the double overload
- * gives, rounded. Parameter gradients are always accumulated in double.
+ * <p><b>Precision.</b> The scalar methods compute in {@code double}. The array kernels may be SIMD
+ * code (the Vector API, when {@code jdk.incubator.vector} is in the module graph), whose math
+ * functions (SVML) differ from {@link Math}'s in the last bits, and which may use algebraically
+ * equal forms that are cheaper and do not cancel (sech^2 instead of 1 - tanh^2, say): double
+ * kernels agree with the scalar methods to a few ulps where the expression is well conditioned.
+ * {@code float[]} kernels either compute in double and round once ({@code (float) f((double) x)})
+ * or, where that stays within a few ulps of it, compute in float lanes; in the compiler's
+ * {@code fast} mode they always compute in float. Parameter gradients are always accumulated in
+ * double, by scalar loops.
  *
  * <p><b>Arrays.</b> Every array method checks its offsets and lengths once, on entry, before
  * touching any element: a range outside an array throws {@link IndexOutOfBoundsException}

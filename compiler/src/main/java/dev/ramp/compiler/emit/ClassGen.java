@@ -61,7 +61,7 @@ final class ClassGen {
                 cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
                 cb.withMethodBody("createKernels", MTD_CREATE_KERNELS, ClassFile.ACC_PROTECTED | ClassFile.ACC_FINAL, CREATE_KERNELS);
             } else {
-                for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
+                for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx, false);
                 roots.addAll(kernelRoots(plan));
             }
             helpers(cb, ctx, roots);
@@ -77,7 +77,7 @@ final class ClassGen {
             cb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC,
                     c -> c.aload(0).invokespecial(CD_ArrayKernels, INIT_NAME, MTD_void).return_());
             cb.withMethodBody(CLASS_INIT_NAME, MTD_void, ClassFile.ACC_STATIC, handoff(self));
-            for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx);
+            for (Elem elem : Elem.values()) kernels(cb, elem, plan, ctx, true);
             helpers(cb, ctx, kernelRoots(plan));
         });
     }
@@ -90,10 +90,19 @@ final class ClassGen {
         return roots;
     }
 
-    private static void kernels(ClassBuilder cb, Elem elem, Plan plan, Kernels.Context ctx) {
-        Kernels.add(cb, Kernel.FORWARD, elem, Kernels.forward(elem, plan.value, ctx));
-        Kernels.add(cb, Kernel.BACKWARD, elem, Kernels.backward(elem, plan.gTimesDf, ctx));
-        Kernels.add(cb, Kernel.FORWARD_BACKWARD, elem, Kernels.forwardBackward(elem, plan.value, plan.gTimesDf, ctx));
+    /**
+     * The kernels for one element type. With {@code simd}, each of forward, backward and fused
+     * gets a vector main loop in front of its scalar loop when {@link Backends} says so; a named
+     * class never does (it would need jdk.incubator.vector wherever it is loaded).
+     */
+    private static void kernels(ClassBuilder cb, Elem elem, Plan plan, Kernels.Context ctx, boolean simd) {
+        VectorKernels.Program f = simd ? Backends.choose(plan, Kernel.FORWARD, elem) : null;
+        VectorKernels.Program b = simd ? Backends.choose(plan, Kernel.BACKWARD, elem) : null;
+        VectorKernels.Program fb = simd ? Backends.choose(plan, Kernel.FORWARD_BACKWARD, elem) : null;
+        Kernels.add(cb, Kernel.FORWARD, elem, Kernels.forward(elem, plan.value, ctx, f == null ? null : VectorKernels.forward(f)));
+        Kernels.add(cb, Kernel.BACKWARD, elem, Kernels.backward(elem, plan.gTimesDf, ctx, b == null ? null : VectorKernels.backward(b)));
+        Kernels.add(cb, Kernel.FORWARD_BACKWARD, elem, Kernels.forwardBackward(elem, plan.value, plan.gTimesDf, ctx,
+                fb == null ? null : VectorKernels.forwardBackward(fb)));
         if (!plan.gTimesDp.isEmpty()) {
             Kernels.add(cb, Kernel.PARAMETER_GRADIENT, elem, Kernels.parameterGradient(elem, plan.gTimesDp, ctx));
         }

@@ -76,16 +76,77 @@ public final class Emitter {
     }
 
     /**
+     * How array kernels are generated. Point-by-point methods are the same in every mode.
+     *
+     * @param backend which loop each array kernel runs: {@link Backend#AUTO} decides per kernel
+     *     (see {@code Backends}), the others force one kind for every kernel that can have it
+     * @param accuracy what float kernels may trade for speed
+     */
+    public record Options(Backend backend, Accuracy accuracy) {
+        /** The loop an array kernel runs. */
+        public enum Backend {
+            /** Per kernel, whichever measured faster: on the reference machine the vector loop wherever the lane form fits (see {@code Backends}). */
+            AUTO,
+            /** Plain counted loops (C2 still auto-vectorises the simple ones). */
+            SCALAR,
+            /** Vector API loops wherever the expression allows (needs {@code jdk.incubator.vector}). */
+            VECTOR
+        }
+
+        /** The accuracy contract of SIMD float kernels (double kernels always compute in double). */
+        public enum Accuracy {
+            /** Float kernels compute in double lanes and round once, like the scalar kernels. */
+            ACCURATE,
+            /** Float kernels compute in float lanes: twice the lanes, a few ulps of error. */
+            FAST
+        }
+
+        public Options {
+            Objects.requireNonNull(backend);
+            Objects.requireNonNull(accuracy);
+        }
+
+        /**
+         * The defaults, from the system properties {@code ramp.backend} ({@code auto},
+         * {@code scalar}, {@code vector}; default auto) and {@code ramp.accuracy}
+         * ({@code accurate}, {@code fast}; default accurate).
+         */
+        public static final Options DEFAULT = new Options(
+                property("ramp.backend", Backend.class, Backend.AUTO), property("ramp.accuracy", Accuracy.class, Accuracy.ACCURATE));
+
+        private static <E extends Enum<E>> E property(String key, Class<E> type, E fallback) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) return fallback;
+            try {
+                return Enum.valueOf(type, v.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("system property " + key + "=" + v + ": expected one of "
+                        + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT), e);
+            }
+        }
+    }
+
+    /**
      * Size limits for outlining, in estimated bytes of bytecode: a subexpression body stays near
      * {@code nodeLimit}, a method's inline code within {@code methodLimit}. The defaults keep
      * every method under HotSpot's 8000-byte limit for JIT compilation; tests lower them to
-     * exercise outlining on small expressions.
+     * exercise outlining on small expressions. {@code laneRewrites}: whether vector kernels
+     * use the cheaper, stabler forms of {@link LaneForms} (tests turn them off to compare vector
+     * and scalar kernels bit for bit).
      */
-    record Tuning(int nodeLimit, int methodLimit) {
-        static final Tuning DEFAULT = new Tuning(2000, 6000);
+    record Tuning(int nodeLimit, int methodLimit, boolean laneRewrites) {
+        static final Tuning DEFAULT = new Tuning(2000, 6000, true);
+
+        Tuning(int nodeLimit, int methodLimit) {
+            this(nodeLimit, methodLimit, true);
+        }
 
         Tuning halved() {
-            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2));
+            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2), laneRewrites);
+        }
+
+        Tuning withoutLaneRewrites() {
+            return new Tuning(nodeLimit, methodLimit, false);
         }
     }
 
@@ -97,18 +158,28 @@ public final class Emitter {
      * @throws EmitException if the expressions are too large to compile or mention an unbound variable
      */
     public static Activation compile(Spec spec) {
-        Plan plan = new Plan(spec, Tuning.DEFAULT);
+        return compile(spec, Options.DEFAULT);
+    }
+
+    /** {@link #compile(Spec)} with the given kernel options (part of the cache key). */
+    public static Activation compile(Spec spec, Options options) {
+        Plan plan = new Plan(spec, Tuning.DEFAULT, options);
         return CompileCache.INSTANCE.get(plan.key(), () -> define(plan));
     }
 
     /** A new activation for {@code spec}, in a class of its own (no caching). */
     public static Activation define(Spec spec) {
-        return define(new Plan(spec, Tuning.DEFAULT));
+        return define(spec, Options.DEFAULT);
+    }
+
+    /** {@link #define(Spec)} with the given kernel options. */
+    public static Activation define(Spec spec, Options options) {
+        return define(new Plan(spec, Tuning.DEFAULT, options));
     }
 
     /**
      * The same class as a normal named class, for writing {@code .class} files: it contains its
-     * array kernels itself and needs only the ramp runtime; load it with any class loader that
+     * array kernels itself (scalar loops, whatever the options) and needs only the ramp runtime; load it with any class loader that
      * sees the runtime and instantiate it with its no-argument constructor.
      *
      * @param binaryName the class's binary name, such as {@code com.example.Mish}
@@ -118,8 +189,17 @@ public final class Emitter {
         return withRetries(new Plan(spec, Tuning.DEFAULT), p -> ClassGen.activation(self, p, false));
     }
 
+    /**
+     * What {@code spec}'s kernels compute per element, for f, f' and the fused pair: operations
+     * and math calls by kind after sharing, in the scalar form and in the lane form (with the
+     * vector rewrites), with cost estimates from measured per-call costs. For {@code ramp show --cost}.
+     */
+    public static String costReport(Spec spec) {
+        return CostModel.report(spec);
+    }
+
     static Activation define(Plan plan) {
-        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning));
+        return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning, plan.options));
     }
 
     /** The hidden activation class's bytes. */
@@ -152,7 +232,7 @@ public final class Emitter {
                 if (attempt == 3) {
                     throw new EmitException("expression too large to compile: " + e.getMessage(), e);
                 }
-                plan = new Plan(plan.spec, plan.tuning.halved());
+                plan = new Plan(plan.spec, plan.tuning.halved(), plan.options);
             }
         }
     }

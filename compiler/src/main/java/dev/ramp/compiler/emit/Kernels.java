@@ -59,12 +59,12 @@ final class Kernels {
     //         double x = xs[xOff + i];                   // (double) xs[..] for float[]
     //         ys[yOff + i] = <f(x)>;                      // (float) <f(x)> for float[]
     //     }
-    private static final class Forward {
+    static final class Forward {
         static final int XS = 1, X_OFF = 2, YS = 3, Y_OFF = 4, LEN = 5, I = 6, X = 7, FIRST_TEMP = 9;
     }
 
-    static Consumer<CodeBuilder> forward(Elem elem, Expr f, Context ctx) {
-        return c -> loop(c, Forward.I, Forward.LEN, () -> {
+    static Consumer<CodeBuilder> forward(Elem elem, Expr f, Context ctx, Consumer<CodeBuilder> prologue) {
+        return c -> loop(c, prologue, Forward.I, Forward.LEN, () -> {
                     elem.load(c, Forward.XS, Forward.X_OFF, Forward.I);
                     c.dstore(Forward.X);
                 }, Map.of(Emitter.INPUT, Forward.X), ctx,
@@ -76,12 +76,12 @@ final class Kernels {
     //         double x = xs[xOff + i], g = gradOut[gOff + i];
     //         gradIn[giOff + i] = <g * f'(x)>;
     //     }
-    private static final class Backward {
+    static final class Backward {
         static final int XS = 1, X_OFF = 2, G_OUT = 3, G_OFF = 4, G_IN = 5, GI_OFF = 6, LEN = 7, I = 8, X = 9, G = 11, FIRST_TEMP = 13;
     }
 
-    static Consumer<CodeBuilder> backward(Elem elem, Expr gTimesDf, Context ctx) {
-        return c -> loop(c, Backward.I, Backward.LEN, () -> {
+    static Consumer<CodeBuilder> backward(Elem elem, Expr gTimesDf, Context ctx, Consumer<CodeBuilder> prologue) {
+        return c -> loop(c, prologue, Backward.I, Backward.LEN, () -> {
                     elem.load(c, Backward.XS, Backward.X_OFF, Backward.I);
                     c.dstore(Backward.X);
                     elem.load(c, Backward.G_OUT, Backward.G_OFF, Backward.I);
@@ -95,13 +95,13 @@ final class Kernels {
     //         double x = xs[xOff + i], g = gradOut[gOff + i];
     //         ys[yOff + i] = <f(x)>;  gradIn[giOff + i] = <g * f'(x)>;   // one ExprGen: shared terms once
     //     }
-    private static final class Fused {
+    static final class Fused {
         static final int XS = 1, X_OFF = 2, YS = 3, Y_OFF = 4, G_OUT = 5, G_OFF = 6, G_IN = 7, GI_OFF = 8, LEN = 9, I = 10,
                 X = 11, G = 13, FIRST_TEMP = 15;
     }
 
-    static Consumer<CodeBuilder> forwardBackward(Elem elem, Expr f, Expr gTimesDf, Context ctx) {
-        return c -> loop(c, Fused.I, Fused.LEN, () -> {
+    static Consumer<CodeBuilder> forwardBackward(Elem elem, Expr f, Expr gTimesDf, Context ctx, Consumer<CodeBuilder> prologue) {
+        return c -> loop(c, prologue, Fused.I, Fused.LEN, () -> {
                     elem.load(c, Fused.XS, Fused.X_OFF, Fused.I);
                     c.dstore(Fused.X);
                     elem.load(c, Fused.G_OUT, Fused.G_OFF, Fused.I);
@@ -131,7 +131,7 @@ final class Kernels {
         }
         return c -> {
             for (int j = 0; j < k; j++) c.dconst_0().dstore(acc(j));
-            loop(c, ParamGrad.I, ParamGrad.LEN, () -> {
+            loop(c, null, ParamGrad.I, ParamGrad.LEN, () -> {
                         elem.load(c, ParamGrad.XS, ParamGrad.X_OFF, ParamGrad.I);
                         c.dstore(ParamGrad.X);
                         elem.load(c, ParamGrad.G_OUT, ParamGrad.G_OFF, ParamGrad.I);
@@ -150,9 +150,10 @@ final class Kernels {
     record Context(Outlining outlining, ClassDesc owner, int methodLimit) {}
 
     /**
-     * The shared loop skeleton:
+     * The shared loop skeleton; a {@code prologue} (a vector main loop, see {@link VectorKernels})
+     * replaces {@code i = 0}, and the loop then finishes the elements it left:
      * <pre>{@code
-     *     int i = 0;
+     *     int i = 0;                  or <prologue>, which leaves i where the scalar loop starts
      * HEAD: if (i >= len) goto END;
      *     <load>                      x = ...; [g = ...]
      *     <body>                      the statements, sharing subexpressions
@@ -160,9 +161,10 @@ final class Kernels {
      * END: <after>; return;
      * }</pre>
      */
-    private static void loop(CodeBuilder c, int i, int len, Runnable load, Map<String, Integer> inputs, Context ctx,
-                             List<Stmt> body, int firstTemp, Consumer<CodeBuilder> after) {
-        c.iconst_0().istore(i);
+    private static void loop(CodeBuilder c, Consumer<CodeBuilder> prologue, int i, int len, Runnable load, Map<String, Integer> inputs,
+                             Context ctx, List<Stmt> body, int firstTemp, Consumer<CodeBuilder> after) {
+        if (prologue != null) prologue.accept(c);
+        else c.iconst_0().istore(i);
         Label head = c.newLabel(), next = c.newLabel(), end = c.newLabel();
         c.labelBinding(head);
         c.iload(i).iload(len).if_icmpge(end);

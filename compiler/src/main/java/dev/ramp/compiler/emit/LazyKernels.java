@@ -12,16 +12,22 @@ import java.util.function.Supplier;
 final class LazyKernels implements Supplier<ArrayKernels> {
     private Emitter.Spec spec;
     private final Emitter.Tuning tuning;
+    private final Emitter.Options options;
 
     LazyKernels(Emitter.Spec spec, Emitter.Tuning tuning) {
+        this(spec, tuning, Emitter.Options.DEFAULT);
+    }
+
+    LazyKernels(Emitter.Spec spec, Emitter.Tuning tuning, Emitter.Options options) {
         this.spec = spec;
         this.tuning = tuning;
+        this.options = options;
     }
 
     @Override
     public synchronized ArrayKernels get() {
         if (spec == null) throw new IllegalStateException("kernels were already created");
-        ArrayKernels k = HiddenClasses.defineKernels(Emitter.kernelBytes(new Plan(spec, tuning)));
+        ArrayKernels k = HiddenClasses.defineKernels(Emitter.kernelBytes(new Plan(spec, tuning, options)));
         spec = null;
         return k;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 final class Plan {
     final Emitter.Spec spec;
     final Emitter.Tuning tuning;
+    final Emitter.Options options;
     final Dag dag;
     final Expr value;
     final List<Expr> derivatives;
@@ -24,8 +25,13 @@ final class Plan {
     private Outlining outlining;
 
     Plan(Emitter.Spec spec, Emitter.Tuning tuning) {
+        this(spec, tuning, Emitter.Options.DEFAULT);
+    }
+
+    Plan(Emitter.Spec spec, Emitter.Tuning tuning, Emitter.Options options) {
         this.spec = spec;
         this.tuning = tuning;
+        this.options = options;
         Map<String, Double> constants = new LinkedHashMap<>();
         for (int i = 0; i < spec.parameterNames().size(); i++) constants.put(spec.parameterNames().get(i), spec.parameterValues().get(i));
         dag = new Dag(Map.of(spec.variable(), Emitter.INPUT, Emitter.GRAD, Emitter.GRAD), constants);
@@ -40,13 +46,13 @@ final class Plan {
         gTimesDp = List.copyOf(dp);
     }
 
-    /** The compile-cache key: metadata, tuning and the DAG's exact content. */
+    /** The compile-cache key: metadata, tuning, options and the DAG's exact content. */
     Object key() {
         List<Integer> roots = new ArrayList<>();
         roots.add(dag.id(value));
         for (Expr d : derivatives) roots.add(dag.id(d));
         for (Expr d : gTimesDp) roots.add(dag.id(d));
-        return List.of(spec.name(), spec.parameterNames(), spec.parameterValues(), tuning, dag.fingerprint(), roots);
+        return List.of(spec.name(), spec.parameterNames(), spec.parameterValues(), tuning, options, dag.fingerprint(), roots);
     }
 
     /** Which nodes are helper methods; decided once, for all methods, before emitting any. */

@@ -75,7 +75,8 @@ public final class Differentiate {
             return switch (e) {
                 case Const c -> ZERO;
                 case Var(String name) -> name.equals(var) ? ONE : ZERO;
-                case Neg(Expr a) -> neg(d(a));
+                // -(0) would be the constant -0.0: the derivative of a constant is +0.
+                case Neg(Expr a) -> isZero(d(a)) ? ZERO : neg(d(a));
                 case Add(List<Expr> terms) -> add(terms.stream().map(this::d).toList());
                 case Mul(List<Expr> factors) -> product(factors);
                 case Div(Expr num, Expr den) -> quotient(num, den);

@@ -12,8 +12,9 @@ import java.util.List;
  * give equal trees, and like terms end up next to each other.
  *
  * <p>Constants come first, then variables (by name), calls (by primitive, then arguments), powers,
- * products, quotients, sums and branches; a negation sorts as its operand, just after it. This
- * reads naturally when printed: {@code 2 * x * tanh(x)}, {@code 1 - tanh(x)^2}.
+ * products, quotients, sums and branches; a negation sorts as its operand, just after it, and a
+ * power after its base. This reads naturally when printed: {@code 2 * x * tanh(x)},
+ * {@code 1 - tanh(x)^2}, {@code x^2 * sigmoid(x)}.
  */
 public final class ExprOrder implements Comparator<Expr> {
     /** The one instance. */
@@ -24,12 +25,22 @@ public final class ExprOrder implements Comparator<Expr> {
     @Override
     public int compare(Expr a, Expr b) {
         if (a == b) return 0;
-        // A negation sorts next to its operand, so x - y keeps x and y in their own order.
-        Expr ua = a instanceof Neg(Expr inner) ? inner : a;
-        Expr ub = b instanceof Neg(Expr inner) ? inner : b;
-        int c = compareUnsigned(ua, ub);
+        // A negation sorts next to its operand, so x - y keeps x and y in their own order; a
+        // power sorts next to its base, so x * x^2 * tanh(x) and beta^2 * sigmoid(x) read in order.
+        Expr ua = key(a), ub = key(b);
+        int c = ua == a && ub == b ? 0 : compare(ua, ub);
+        if (c != 0) return c;
+        ua = a instanceof Neg(Expr inner) ? inner : a;
+        ub = b instanceof Neg(Expr inner) ? inner : b;
+        c = compareUnsigned(ua, ub);
         if (c != 0) return c;
         return Boolean.compare(a instanceof Neg, b instanceof Neg);
+    }
+
+    /** What an operand sorts by first: a negation's operand, a power's base. */
+    private static Expr key(Expr e) {
+        Expr u = e instanceof Neg(Expr inner) ? inner : e;
+        return u instanceof Pow(Expr base, Expr exponent) ? base : u;
     }
 
     private int compareUnsigned(Expr a, Expr b) {

@@ -95,6 +95,11 @@ public record Rule(String name, Pattern lhs, Pattern rhs, Guard guard) {
             return new Guard("at_least(" + hole + ", " + bound + ")", m -> m.range(hole).lo() >= bound);
         }
 
+        /** The hole's value is never NaN. */
+        public static Guard defined(String hole) {
+            return new Guard("defined(" + hole + ")", m -> m.range(hole).defined());
+        }
+
         /** The hole's value is never zero and never NaN. */
         public static Guard nonzero(String hole) {
             return new Guard("nonzero(" + hole + ")", m -> m.range(hole).definedNonzero());

@@ -56,9 +56,11 @@ public final class Rules {
             Rule.of("pow-neg-odd", "(^ (neg ?a) ?n)", "(neg (^ ?a ?n))", oddInteger("?n")),
             Rule.of("pow-abs-even", "(^ (abs ?a) ?n)", "(^ ?a ?n)", evenInteger("?n")),
 
-            // Idempotent extrema.
+            // Idempotent extrema, and branches that are extrema (the tie terms of max' and min').
             Rule.of("max-self", "(max ?a ?a)", "?a"),
             Rule.of("min-self", "(min ?a ?a)", "?a"),
+            Rule.of("where-min-zero", "(where (<= ?a 0) ?a 0)", "(min ?a 0)", defined("?a")),
+            Rule.of("where-max-zero", "(where (>= ?a 0) ?a 0)", "(max ?a 0)", defined("?a")),
 
             // u / u = 1 fails where u is 0 or NaN (and where it is infinite, which the contract allows).
             Rule.of("div-self", "(/ ?a ?a)", "1", nonzero("?a")),

@@ -25,10 +25,11 @@ import java.util.TreeMap;
  * Each pass is linear in the tree (memoised by identity, so shared subtrees cost once).
  *
  * {@snippet :
- * Expr e = add(mul(var("x"), ONE), ZERO);           // built raw: x * 1 + 0
- * Simplify.simplify(e);                               // x
- * Simplify.Result r = Simplify.run(Differentiate.rawDerivative(mish, "x"));
- * r.reason();                                         // SATURATED
+ * Expr e = Compiler.parseExpression(new Source("<doc>", "exp(log(sigmoid(x))) + tanh(-x)"), Library.EMPTY).body();
+ * Simplify.Result r = Simplify.run(e);
+ * Printer.print(r.expr());   // sigmoid(x) - tanh(x)
+ * r.reason();                // SATURATED
+ * r.fired();                 // {exp-log=1, tanh-odd=1}
  * }
  */
 public final class Simplify {

@@ -40,7 +40,8 @@ public final class LatexPrinter {
 
     private static int level(Expr e) {
         return switch (e) {
-            case Const(double v) -> v < 0 ? UNARY : ATOM;
+            // 1 \times 10^{-20} is a product to the eye: parenthesised as a later factor.
+            case Const(double v) -> v < 0 ? UNARY : number(v).contains("\\times") ? PRODUCT : ATOM;
             case Var v -> ATOM;
             case Neg n -> UNARY;
             case Add a -> SUM;

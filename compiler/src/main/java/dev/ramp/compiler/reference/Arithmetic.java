@@ -150,6 +150,7 @@ final class Arithmetic {
         BigDecimal prefix = BigDecimal.ONE;
         BigDecimal err = BigDecimal.ZERO, scale = BigDecimal.ZERO;
         BigDecimal product = null;
+        int inexact = 0;
         for (int i = 0; i < n; i++) {
             Val f = factors.get(i);
             BigDecimal others = times(prefix, suffix[i + 1]);
@@ -162,10 +163,15 @@ final class Arithmetic {
                 continue;
             }
             BigDecimal next = product.multiply(v, mc);
-            if (!exactProduct(product, v, next)) err = plus(err, mag(next));
-            scale = plus(scale, mag(next));
+            if (!exactProduct(product, v, next)) inexact++;
             product = next;
         }
+        // Rounding a partial product is a relative error that the later factors carry along:
+        // each rounding adds one unit of the final product, not of the partial one (x * 0.4 *
+        // e^-277512 rounds x * 0.4 ~ 300, but the error that reaches the result is 1e-120520).
+        BigDecimal r = mag(product);
+        err = plus(err, r.multiply(BigDecimal.valueOf(inexact)));
+        scale = plus(scale, r.multiply(BigDecimal.valueOf(n - 1)));
         return new Val(Real.of(product), err, scale);
     }
 

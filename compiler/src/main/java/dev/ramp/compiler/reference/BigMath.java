@@ -8,9 +8,11 @@ import java.math.RoundingMode;
 /**
  * Elementary functions of finite {@link BigDecimal} arguments, each to within about one unit in
  * the last place of the requested precision, in relative terms, over the whole argument range
- * the reference evaluator feeds them (arguments of exp up to {@link #EXP_ARGUMENT_LIMIT}, of sin
- * and cos up to 10^(10^7) in magnitude). The work is done with {@link #GUARD} extra digits and
- * rounded once at the end.
+ * the reference evaluator feeds them: exp up to {@link #EXP_ARGUMENT_LIMIT}, sin and cos of any
+ * argument (reduced exactly, with as many more digits of pi as the argument has before the
+ * point; the evaluator stops at 10^2000, far past every double). The work is done with
+ * {@link #GUARD} extra digits and rounded once at the end; the series run in binary fixed
+ * point ({@link FixedPoint}).
  *
  * <p>Why plain {@code BigDecimal} and no arbitrary-precision library: the one with all the
  * functions ramp needs (apfloat, which has erf and erfc) costs several milliseconds per
@@ -85,7 +87,9 @@ public final class BigMath {
     public static BigDecimal expm1(BigDecimal x, MathContext mc) {
         if (x.signum() == 0) return BigDecimal.ZERO;
         if (x.abs().compareTo(REDUCED_LIMIT) <= 0) return expm1Reduced(x, widen(mc, GUARD)).round(mc);
-        // Outside [-2.5, 2.5] e^x - 1 cancels at most one digit (e^-2.5 = 0.08).
+        // Outside [-2.5, 2.5] e^x - 1 cancels at most one digit (e^-2.5 = 0.08); far out the 1 is
+        // below the last digit (and subtracting it from e^(10^6) exactly would take a million digits).
+        if (x.compareTo(saturation(mc, 1)) > 0) return exp(x, mc);
         return exp(x, widen(mc, 2)).subtract(BigDecimal.ONE, mc);
     }
 
@@ -172,7 +176,7 @@ public final class BigMath {
             r = BigDecimal.ONE; // 1 - tanh|x| ~ 2 e^-2|x| is below the last digit
         } else {
             BigDecimal t = expm1(a.multiply(BigDecimal.TWO), w);
-            r = t.divide(t.add(BigDecimal.TWO), w);
+            r = t.divide(t.add(BigDecimal.TWO, w), w);
         }
         return x.signum() < 0 ? r.negate().round(mc) : r.round(mc);
     }
@@ -182,7 +186,7 @@ public final class BigMath {
         if (x.signum() == 0) return BigDecimal.ZERO;
         MathContext w = widen(mc, GUARD);
         BigDecimal t = expm1(x.abs(), w);
-        BigDecimal r = t.add(t.divide(t.add(BigDecimal.ONE), w), w).multiply(HALF);
+        BigDecimal r = t.add(t.divide(t.add(BigDecimal.ONE, w), w), w).multiply(HALF);
         return x.signum() < 0 ? r.negate().round(mc) : r.round(mc);
     }
 
@@ -204,10 +208,10 @@ public final class BigMath {
         MathContext w = widen(mc, GUARD);
         if (x.signum() >= 0) {
             if (x.compareTo(saturation(w, 1)) > 0) return BigDecimal.ONE;
-            return BigDecimal.ONE.divide(BigDecimal.ONE.add(exp(x.negate(), w)), mc);
+            return BigDecimal.ONE.divide(BigDecimal.ONE.add(exp(x.negate(), w), w), mc);
         }
         BigDecimal e = exp(x, w);
-        return e.divide(BigDecimal.ONE.add(e), mc);
+        return e.divide(BigDecimal.ONE.add(e, w), mc);
     }
 
     /** log(1 + e^x) as log1p(e^x) for x <= 0 and x + log1p(e^-x) above: both ends exact in relative terms. */
@@ -285,7 +289,7 @@ public final class BigMath {
         int halvings = 0;
         while (a.compareTo(ATAN_SERIES_LIMIT) > 0) {
             BigDecimal root = BigDecimal.ONE.add(a.multiply(a, w)).sqrt(w);
-            a = a.divide(BigDecimal.ONE.add(root), w);
+            a = a.divide(BigDecimal.ONE.add(root, w), w);
             halvings++;
         }
         BigDecimal sum = FixedPoint.atanSeries(a, w);

@@ -185,7 +185,7 @@ public final class HighPrecision {
          */
         boolean negligible() {
             if (!(val.value() instanceof Finite(BigDecimal v)) || val.err() == null) return false;
-            BigDecimal bound = v.abs().add(val.err().scaleByPowerOfTen(1 - digits));
+            BigDecimal bound = v.abs().add(val.err().scaleByPowerOfTen(1 - digits), MathContext.DECIMAL64);
             return bound.signum() == 0 || BigMath.exponent(bound) < -NEGLIGIBLE_EXPONENT;
         }
 
@@ -196,7 +196,7 @@ public final class HighPrecision {
                 return false;
             }
             BigDecimal bounds = val.err().scaleByPowerOfTen(1 - digits).add(other.val.err().scaleByPowerOfTen(1 - other.digits));
-            return a.subtract(b).abs().compareTo(bounds.scaleByPowerOfTen(1)) <= 0;
+            return a.subtract(b, MathContext.DECIMAL64).abs().compareTo(bounds.scaleByPowerOfTen(1)) <= 0;
         }
 
         Reference reference(boolean converged, int correct) {

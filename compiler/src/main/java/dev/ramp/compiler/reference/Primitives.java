@@ -87,7 +87,7 @@ final class Primitives {
             case SIGMOID -> {
                 if (vd < -limit) yield big(1, vd * LOG10_E, x);
                 BigDecimal r = BigMath.sigmoid(v, mc);
-                BigDecimal d = mag(r.multiply(BigDecimal.ONE.subtract(r)));
+                BigDecimal d = mag(r.multiply(BigDecimal.ONE.subtract(r, Val.LOW)));
                 if (r.compareTo(BigDecimal.ONE) == 0) yield limit(r, d, x, -vd * LOG10_E); // 1 - sigmoid v < e^-v
                 yield result(r, d, x, sign == 0);
             }
@@ -122,8 +122,9 @@ final class Primitives {
 
     private Val expm1(BigDecimal v, Val x) {
         BigDecimal r = BigMath.expm1(v, mc);
-        if (r.compareTo(BigDecimal.ONE.negate()) == 0) return limit(r, mag(r.add(BigDecimal.ONE)), x, v.doubleValue() * LOG10_E);
-        return result(r, mag(r.add(BigDecimal.ONE)), x, v.signum() == 0);
+        BigDecimal d = mag(r.add(BigDecimal.ONE, Val.LOW)); // e^v
+        if (r.compareTo(BigDecimal.ONE.negate()) == 0) return limit(r, d, x, v.doubleValue() * LOG10_E);
+        return result(r, d, x, v.signum() == 0);
     }
 
     private Val log1p(BigDecimal v, Val x) {
@@ -133,7 +134,7 @@ final class Primitives {
             Val shifted = arithmetic.add(List.of(x, Val.exact(new Finite(BigDecimal.ONE))));
             return boundary(c, shifted, new Infinite(true));
         }
-        return result(BigMath.log1p(v, mc), BigDecimal.ONE.divide(mag(v.add(BigDecimal.ONE)), Val.LOW), x, v.signum() == 0);
+        return result(BigMath.log1p(v, mc), BigDecimal.ONE.divide(mag(v.add(BigDecimal.ONE, Val.LOW)), Val.LOW), x, v.signum() == 0);
     }
 
     private Val sqrt(BigDecimal v, Val x) {
@@ -153,7 +154,7 @@ final class Primitives {
 
     private Val sinh(BigDecimal v, Val x) {
         BigDecimal r = BigMath.sinh(v, mc);
-        return result(r, mag(r).add(BigDecimal.ONE), x, v.signum() == 0);
+        return result(r, mag(r).add(BigDecimal.ONE, Val.LOW), x, v.signum() == 0);
     }
 
     private Val cosh(BigDecimal v, Val x) {

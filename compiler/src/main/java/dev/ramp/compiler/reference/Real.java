@@ -15,6 +15,10 @@ import java.util.Objects;
  * the correctly rounded double is 0 or infinite, and that adding it to an ordinary number
  * changes nothing at any working precision. That is how {@code x * exp(-x^2)} at
  * {@code x = 1e300} still has a reference (a tiny positive number, whose double is +0).
+ * Arithmetic on such values is done on their bounds where that is sound (a product of tiny
+ * values is tiny; tanh of a tiny value is that value up to a factor 1 + 10^-(10^7)) and
+ * otherwise gives up with {@link Why#OUT_OF_RANGE}, as for {@code exp(x) * exp(-x)} at
+ * {@code x = 1e9}.
  *
  * {@snippet :
  * Real r = new HighPrecision().evaluate(expr, "x", 800.0).value();

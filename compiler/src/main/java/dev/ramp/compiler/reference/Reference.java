@@ -16,9 +16,10 @@ import java.math.BigDecimal;
  *     digits than that, all of {@code workingDigits}; only the first {@code digits} are vouched for)
  * @param exact every operation was exact, so {@code value} is the exact value
  * @param converged two evaluations at increasing precision agreed to the target number of
- *     digits and the running error bound of the last one confirms it; false means the
- *     precision limit was reached first (e.g. a true zero computed inexactly, like
- *     {@code exp(log(x)) - x}) and {@code value} is only the best available
+ *     digits and the running error bound of the last one confirms it, or the bound shows the
+ *     value to be below 10^-400 in magnitude (so that every floating format rounds it to zero;
+ *     {@code digits} may then be small); false means the precision limit was reached first
+ *     and {@code value} is only the best available
  * @param digits significant digits believed correct: the smaller of the agreement between the
  *     last two evaluations and the running error bound; {@code workingDigits} when exact; 0 for
  *     an unconverged non-finite value

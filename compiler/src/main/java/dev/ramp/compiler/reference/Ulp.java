@@ -82,7 +82,7 @@ public final class Ulp {
             return relative;
         }
         BigDecimal yardstick = v.abs().max(reference.scale().multiply(pow2(-k)));
-        return new UlpError.Ulps(ratio(new BigDecimal(result).subtract(v).abs(), ulp(yardstick, Format.DOUBLE)), correctlyRounded);
+        return new UlpError.Ulps(ratio(difference(result, v), ulp(yardstick, Format.DOUBLE)), correctlyRounded);
     }
 
     /** The error of {@code result} (a value of {@code format}) against {@code reference}. */
@@ -114,13 +114,24 @@ public final class Ulp {
             // form, and the answer is 2^(precision-1) ulps up to a factor below 2 anyway.
             return new UlpError.Ulps(Math.scalb(1.0, format.precision - 1), false);
         }
-        BigDecimal diff = new BigDecimal(result).subtract(v).abs();
-        return new UlpError.Ulps(ratio(diff, ulp(v, format)), result == rounded);
+        return new UlpError.Ulps(ratio(difference(result, v), ulp(v, format)), result == rounded);
     }
+
+    /**
+     * |result - v| to 40 digits (correctly rounded, so exactly 0 only when equal): an exact
+     * difference with a reference of 10^-(10^6) would have a million digits.
+     */
+    private static BigDecimal difference(double result, BigDecimal v) {
+        return new BigDecimal(result).subtract(v, DIFFERENCE).abs();
+    }
+
+    private static final MathContext DIFFERENCE = new MathContext(40);
 
     /** diff / ulp as a double (the ulp is a power of two, so this is one exact scaling). */
     private static double ratio(BigDecimal diff, BigDecimal ulp) {
         if (diff.signum() == 0) return 0;
+        // Far below an ulp (a reference of 10^-(10^6) against a result of 0): no double but 0.
+        if (BigMath.exponent(diff) - BigMath.exponent(ulp) < -400) return 0;
         return diff.divide(ulp, MathContext.DECIMAL64).doubleValue();
     }
 
@@ -137,7 +148,10 @@ public final class Ulp {
     public static double round(BigDecimal v, Format format) {
         if (v.signum() == 0) return 0.0;
         BigDecimal a = v.abs();
-        long e = Math.max(format.minExponent, floorLog2(a));
+        long log2 = floorLog2(a);
+        // Below half the smallest subnormal: rounds to zero (and scaling it up exactly would be costly).
+        if (log2 < format.minExponent - format.precision) return v.signum() < 0 ? -0.0 : 0.0;
+        long e = Math.max(format.minExponent, log2);
         if (e > format.maxExponent) return v.signum() * Double.POSITIVE_INFINITY;
         int shift = (int) (e - format.precision + 1);
         // a / 2^shift rounded to an integer of at most `precision` bits (or 2^precision).
@@ -153,7 +167,9 @@ public final class Ulp {
         long exp10 = BigMath.exponent(a);
         double lead = a.movePointLeft(Math.toIntExact(exp10)).doubleValue();
         long e = (long) Math.floor((exp10 + Math.log10(lead)) * (Math.log(10) / Math.log(2)));
-        if (Math.abs(e) > 100_000) return e; // too far out for exact powers; irrelevant to any format
+        // Far outside every format's exponent range (double's ends at 2^-1075 and 2^1024) the
+        // estimate, good to one, decides nothing: skip the exact powers of two there.
+        if (Math.abs(e) > 4_000) return e;
         while (pow2(e).compareTo(a) > 0) e--;
         while (pow2(e + 1).compareTo(a) <= 0) e++;
         return e;

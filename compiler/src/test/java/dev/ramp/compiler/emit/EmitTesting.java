@@ -12,32 +12,50 @@ import java.util.List;
 final class EmitTesting {
     private EmitTesting() {}
 
+    /** Scalar kernels only: the loops whose results equal the scalar methods bit for bit. */
+    static final Emitter.Options SCALAR = new Emitter.Options(Emitter.Options.Backend.SCALAR, Emitter.Options.Accuracy.ACCURATE);
+
     /**
-     * Compiles, verifies and defines (uncached). The kernel companion is verified here too, from
-     * a plan of its own: the activation builds its companion lazily with the same code.
+     * Compiles, verifies and defines (uncached), with scalar kernels. The kernel companion is
+     * verified here too, from a plan of its own: the activation builds its companion lazily with
+     * the same code.
      */
     static Activation compile(Emitter.Spec spec) {
         return compile(spec, Emitter.Tuning.DEFAULT);
     }
 
     static Activation compile(Emitter.Spec spec, Emitter.Tuning tuning) {
-        byte[] bytes = verifiedBytes(spec, tuning);
-        verifiedKernelBytes(spec, tuning);
-        return HiddenClasses.defineActivation(bytes, new LazyKernels(spec, tuning));
+        return compile(spec, tuning, SCALAR);
+    }
+
+    static Activation compile(Emitter.Spec spec, Emitter.Options options) {
+        return compile(spec, Emitter.Tuning.DEFAULT, options);
+    }
+
+    static Activation compile(Emitter.Spec spec, Emitter.Tuning tuning, Emitter.Options options) {
+        byte[] bytes = Emitter.activationBytes(new Plan(spec, tuning, options));
+        assertVerifies(bytes);
+        verifiedKernelBytes(spec, tuning, options);
+        return HiddenClasses.defineActivation(bytes, new LazyKernels(spec, tuning, options));
+    }
+
+    /** The kernel companion class for the given options, verified. */
+    static byte[] verifiedKernelBytes(Emitter.Spec spec, Emitter.Tuning tuning, Emitter.Options options) {
+        byte[] bytes = Emitter.kernelBytes(new Plan(spec, tuning, options));
+        assertVerifies(bytes);
+        return bytes;
     }
 
     /** The hidden activation class, verified. */
     static byte[] verifiedBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
-        byte[] bytes = Emitter.activationBytes(new Plan(spec, tuning));
+        byte[] bytes = Emitter.activationBytes(new Plan(spec, tuning, SCALAR));
         assertVerifies(bytes);
         return bytes;
     }
 
     /** Its kernel companion class, verified. */
     static byte[] verifiedKernelBytes(Emitter.Spec spec, Emitter.Tuning tuning) {
-        byte[] bytes = Emitter.kernelBytes(new Plan(spec, tuning));
-        assertVerifies(bytes);
-        return bytes;
+        return verifiedKernelBytes(spec, tuning, SCALAR);
     }
 
     static void assertVerifies(byte[] bytes) {

@@ -37,6 +37,17 @@ public record HyperDual(double v, double d1, double d2, double d12) {
         return new Evaluator(env, seed, branches).eval(e);
     }
 
+    /**
+     * The largest magnitude of any finite component of any intermediate hyper-dual number in the
+     * evaluation (inside quotients and powers too): the scale of the rounding errors both this
+     * oracle and a symbolic derivative accumulate at that point.
+     */
+    public static double scale(Expr e, Map<String, Double> env, String seed) {
+        Evaluator evaluator = new Evaluator(env, seed, new StringBuilder());
+        evaluator.eval(e);
+        return evaluator.largest;
+    }
+
     /** The result, without recording branches. */
     public static HyperDual eval(Expr e, Map<String, Double> env, String seed) {
         return eval(e, env, seed, new StringBuilder());
@@ -74,6 +85,7 @@ public record HyperDual(double v, double d1, double d2, double d12) {
         private final Map<String, Double> env;
         private final String seed;
         private final StringBuilder branches;
+        private double largest;
 
         Evaluator(Map<String, Double> env, String seed, StringBuilder branches) {
             this.env = env;
@@ -82,7 +94,7 @@ public record HyperDual(double v, double d1, double d2, double d12) {
         }
 
         HyperDual eval(Expr e) {
-            return switch (e) {
+            return seen(switch (e) {
                 case Const(double c) -> constant(c);
                 case Var(String n) -> {
                     Double value = env.get(n);
@@ -95,12 +107,19 @@ public record HyperDual(double v, double d1, double d2, double d12) {
                 case Div(Expr n, Expr d) -> {
                     HyperDual den = eval(d);
                     double t = den.v;
-                    yield eval(n).mul(den.chain(1 / t, -1 / (t * t), 2 / (t * t * t)));
+                    yield eval(n).mul(seen(den.chain(1 / t, -1 / (t * t), 2 / (t * t * t))));
                 }
                 case Pow(Expr b, Expr x) -> pow(eval(b), eval(x));
                 case Call(Fn fn, List<Expr> args) -> args.size() == 1 ? unary(fn, eval(args.getFirst())) : extremum(fn, eval(args.get(0)), eval(args.get(1)));
                 case Where(Cond c, Expr t, Expr f) -> test(c) ? eval(t) : eval(f);
-            };
+            });
+        }
+
+        private HyperDual seen(HyperDual h) {
+            for (double v : new double[] {h.v, h.d1, h.d2, h.d12}) {
+                if (Double.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+            }
+            return h;
         }
 
         private HyperDual pow(HyperDual b, HyperDual x) {
@@ -109,8 +128,8 @@ public record HyperDual(double v, double d1, double d2, double d12) {
                 return b.chain(Math.pow(t, c), c == 0 ? 0 : c * Math.pow(t, c - 1), c == 0 || c == 1 ? 0 : c * (c - 1) * Math.pow(t, c - 2));
             }
             // b^x = exp(x log b)
-            HyperDual logB = b.chain(Math.log(b.v), 1 / b.v, -1 / (b.v * b.v));
-            HyperDual z = x.mul(logB);
+            HyperDual logB = seen(b.chain(Math.log(b.v), 1 / b.v, -1 / (b.v * b.v)));
+            HyperDual z = seen(x.mul(logB));
             double ez = Math.pow(b.v, x.v);
             return z.chain(ez, ez, ez);
         }

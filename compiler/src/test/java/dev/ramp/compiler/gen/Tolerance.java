@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * step, in different orders, so an absolute error bound relative to the result alone is wrong
  * where terms cancel: {@code (x + 1e-9) - x}. The bound used is therefore
  * {@code 1e-8 · max(|got|, |expected|) + 1e-11 · scale}, where {@code scale} is the largest
- * magnitude any subexpression (or its derivatives) reaches at that point: rounding errors are
+ * magnitude any intermediate value or derivative reaches at that point: rounding errors are
  * about 1.1e-16 of the largest intermediate, amplified by at most a few orders of magnitude by
  * the tree's depth and the functions' condition numbers, so 1e-11 leaves five digits of headroom
  * yet still catches a wrong rule, which is off by O(1) of the terms it touches.
@@ -29,23 +29,49 @@ public final class Tolerance {
         return diff <= 1e-8 * Math.max(Math.abs(got), Math.abs(expected)) + 1e-11 * scale;
     }
 
-    /** The largest |value|, |first| or |second derivative| of any subexpression of {@code e} at {@code env}. */
+    /** The largest magnitude the oracle meets evaluating {@code e} (see {@link HyperDual#scale}). */
     public static double scale(Expr e, Map<String, Double> env, String wrt) {
-        double[] max = {0};
-        forEachSubexpression(e, s -> {
-            HyperDual h = HyperDual.eval(s, env, wrt);
-            for (double v : new double[] {h.v(), h.d1(), h.d12()}) {
-                if (Double.isFinite(v)) max[0] = Math.max(max[0], Math.abs(v));
-            }
-        });
-        return max[0];
+        return HyperDual.scale(e, env, wrt);
     }
 
     /** Whether some subexpression of {@code e} (taken branch or not) is infinite at {@code env}. */
     public static boolean hasInfinity(Expr e, Map<String, Double> env) {
         boolean[] found = {false};
-        forEachSubexpression(e, s -> found[0] |= Double.isInfinite(Eval.eval(s, Eval.Env.of(env))));
+        Eval.Env values = Eval.Env.of(env);
+        forEachSubexpression(e, s -> found[0] |= Double.isInfinite(Eval.eval(s, values)));
         return found[0];
+    }
+
+    /**
+     * Whether a comparison in {@code e} (or the argument of a {@code sign}) is within rounding of
+     * its tie at {@code env}: there a change within rounding, which simplification may make,
+     * legitimately flips the branch ({@code log(exp(x)) - x == 0} is false in doubles, true after
+     * {@code log-exp}).
+     */
+    public static boolean nearTie(Expr e, Map<String, Double> env) {
+        boolean[] found = {false};
+        Eval.Env values = Eval.Env.of(env);
+        forEachSubexpression(e, s -> {
+            switch (s) {
+                case Where(Cond c, Expr t, Expr f) -> found[0] |= nearTie(c, values);
+                case Call(var fn, List<Expr> args) when fn == dev.ramp.compiler.ir.Fn.SIGN -> found[0] |= near(Eval.eval(args.getFirst(), values), 0);
+                default -> {}
+            }
+        });
+        return found[0];
+    }
+
+    private static boolean nearTie(Cond c, Eval.Env values) {
+        return switch (c) {
+            case Cond.Compare(var op, Expr l, Expr r) -> near(Eval.eval(l, values), Eval.eval(r, values));
+            case Cond.And(Cond l, Cond r) -> nearTie(l, values) || nearTie(r, values);
+            case Cond.Or(Cond l, Cond r) -> nearTie(l, values) || nearTie(r, values);
+            case Cond.Not(Cond x) -> nearTie(x, values);
+        };
+    }
+
+    private static boolean near(double a, double b) {
+        return a != b && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 
     /** Whether a branch decision of {@code e} changes when {@code wrt} moves by 1e-6 either way. */

@@ -164,7 +164,7 @@ class DifferentiateTest {
         String elu = "elu(x; alpha = 1) = where(x > 0, x, alpha * expm1(x))";
         assertDerivative(elu, "x", 1, "where(x > 0, 1, alpha * exp(x))");
         assertDerivative(elu, "alpha", 1, "where(x > 0, 0, expm1(x))");
-        assertDerivative("f(x; a) = x^a", "a", 1, "log(x) * x^a");
+        assertDerivative("f(x; a) = x^a", "a", 1, "x^a * log(x)");
         assertDerivative("f(x; a) = x^a", "x", 1, "a * x^(a - 1)");
     }
 

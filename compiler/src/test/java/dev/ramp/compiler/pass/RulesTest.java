@@ -52,6 +52,8 @@ class RulesTest {
             pow-abs-even     | abs(sin(x))^2                | sin(x)^2
             max-self         | max(sin(x), sin(x))          | sin(x)
             min-self         | min(sin(x), sin(x))          | sin(x)
+            where-min-zero   | where(sin(x) <= 0, sin(x), 0) | min(sin(x), 0)
+            where-max-zero   | where(sin(x) >= 0, sin(x), 0) | max(sin(x), 0)
             div-self         | (2 + sin(x)) / (2 + sin(x))  | 1
             where-not        | where(not x > 0, 1, 2)       | where(x > 0, 2, 1)
             where-neg        | where(x > 0, -sin(x), -x)    | -where(x > 0, sin(x), x)
@@ -83,6 +85,8 @@ class RulesTest {
             div-self     | x / x
             div-self     | sin(x) / sin(x)
             div-self     | log(x) / log(x)
+            where-min-zero | where(log(x) <= 0, log(x), 0)
+            where-max-zero | where(log(x) >= 0, log(x), 0)
             """)
     void guardBlocks(String name, String input) {
         Expr e = Ir.parse(input);

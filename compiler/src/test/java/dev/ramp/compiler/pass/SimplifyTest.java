@@ -65,6 +65,9 @@ class SimplifyTest {
         assertSimplifies("sqrt(x) * sqrt(x)", "sqrt(x)^2");
         assertSimplifies("(x^2)^3", "x^6");
         assertSimplifies("x / 2 + x / 2", "x");
+        assertSimplifies("(2 * x)^2 + (-x)^2", "5 * x^2");
+        // 0.7071067811865476^2 would round: inside exp that rounding is amplified, so it stays.
+        assertSimplifies("exp(-(0.7071067811865476 * x)^2)", "exp(-(0.7071067811865476 * x)^2)");
     }
 
     @Test

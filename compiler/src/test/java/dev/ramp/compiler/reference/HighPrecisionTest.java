@@ -19,7 +19,9 @@ import dev.ramp.compiler.ir.Fn;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The adaptive evaluator: raising precision where cancellation needs it, exactness, branches. */
 class HighPrecisionTest {
@@ -151,6 +153,45 @@ class HighPrecisionTest {
         assertEquals(new Real.Undefined(Real.Why.OUT_OF_RANGE), at(f(Fn.LOG, f(Fn.EXP, X)), 1e10).value());
         // but log(1 + e^x) at 1e5 is fine: e^100000 is representable.
         assertDigits("100000", finite(at(f(Fn.LOG, Exprs.add(ONE, f(Fn.EXP, X))), 1e5).value()), 40, "log(1 + e^x)");
+    }
+
+    /**
+     * Arguments whose results have millions of digits before or after the point: every sum
+     * with them must round, never add exactly (which took seconds per point before). The
+     * results are right and the measure works: doubles overflow or underflow correctly here.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void farOutArgumentsStayCheap() {
+        double[] xs = {2.298650933928211e7, -2.298650933928211e7, 1.0107759748692255e7, -5926795.134130981, -3683542.8};
+        for (Fn fn : List.of(Fn.EXP, Fn.EXPM1, Fn.SINH, Fn.COSH, Fn.SIGMOID, Fn.SOFTPLUS, Fn.TANH, Fn.ERFC)) {
+            for (double x : xs) {
+                Reference r = at(f(fn, X), x);
+                assertTrue(r.converged(), fn + " at " + x + ": " + r);
+                double expected = switch (fn) {
+                    case EXP -> Math.exp(x);
+                    case EXPM1 -> Math.expm1(x);
+                    case SINH -> Math.sinh(x);
+                    case COSH -> Math.cosh(x);
+                    case SIGMOID -> x > 0 ? 1 : 0;
+                    case SOFTPLUS -> Math.max(x, 0);
+                    case TANH -> Math.signum(x);
+                    default -> x > 0 ? 0 : 2;
+                };
+                assertEquals(new UlpError.Ulps(0, true), Ulp.error(expected, r), fn + " at " + x + ": " + r);
+            }
+        }
+    }
+
+    /**
+     * Rounding x * c (about 300) must count as a relative error of the whole product, not as an
+     * absolute one: with the factor e^-277512 after it, it is 1e-120520, not 300 units.
+     */
+    @Test
+    void roundingInsideAProductIsRelativeToTheProduct() {
+        Expr tail = Fixtures.product(X, constant(0.3989422804014327), f(Fn.EXP, Fixtures.product(constant(-0.5), Exprs.pow(X, Exprs.TWO))));
+        Reference r = at(tail, -745);
+        assertTrue(r.converged() && r.digits() >= 30 && r.workingDigits() <= 60, r.toString());
     }
 
     @Test

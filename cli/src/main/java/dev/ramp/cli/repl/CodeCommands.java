@@ -1,0 +1,68 @@
+package dev.ramp.cli.repl;
+
+import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.analysis.Analysis;
+import dev.ramp.compiler.analysis.ReportPrinter;
+import dev.ramp.compiler.ir.Function;
+import dev.ramp.runtime.Activation;
+import java.lang.classfile.ClassFile;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code :bytecode}, {@code :bench} and {@code :check}: the compiled side of a definition. */
+final class CodeCommands {
+    private CodeCommands() {}
+
+    static void bytecode(Invocation inv, Context cx) {
+        Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":bytecode NAME");
+        Map<String, Double> params = ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length());
+        byte[] bytes = Compiler.classFile(f, params, "ramp.generated." + className(f.name()));
+        cx.out.println(ClassFile.of().parse(bytes).toDebugString());
+    }
+
+    static void check(Invocation inv, Context cx) {
+        cx.out.note(":check is not available yet in this build: accuracy checks against a high-precision"
+                + " reference come with 'ramp check'.");
+    }
+
+    static void analyze(Invocation inv, Context cx) {
+        Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":analyze EXPR");
+        cx.out.print(ReportPrinter.text(Analysis.of(f, ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length()))));
+    }
+
+    static void bench(Invocation inv, Context cx) {
+        Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":bench NAME");
+        Map<String, Double> params = ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length());
+        long t0 = System.nanoTime();
+        Activation a = Compiler.compile(f, params);
+        double compileMs = (System.nanoTime() - t0) / 1e6;
+        QuickTimer timer = new QuickTimer(4096);
+        cx.out.println(String.format(Locale.ROOT, "quick timing of %s, not JMH (%s): %d doubles in [-5, 5]",
+                f.name(), QuickTimer.METHOD, timer.size()));
+        cx.out.println(String.format(Locale.ROOT, "  %-34s %9.1f ms", "compile (first call, cached after)", compileMs));
+        row(cx, "f(x)   scalar calls", timer.scalar(a));
+        row(cx, "f(x)   forward(double[])", timer.forward(a));
+        row(cx, "f'(x)  backward(double[])", timer.backward(a));
+        row(cx, "f, f'  forwardBackward(double[])", timer.forwardBackward(a));
+        cx.out.note("  For numbers to quote, use the JMH benchmarks (bench module); these vary by 10-20% between runs.");
+    }
+
+    private static void row(Context cx, String what, double nsPerElement) {
+        cx.out.println(String.format(Locale.ROOT, "  %-34s %9.2f ns/element", what, nsPerElement));
+    }
+
+    /** {@code gelu_tanh} -> {@code GeluTanh}, as {@code ramp compile} names classes. */
+    static String className(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.isEmpty() ? "Activation" : b.toString();
+    }
+}
