@@ -31,15 +31,17 @@ import java.util.stream.IntStream;
  *
  * <p><b>Zero crossings.</b> Near a point x0 != 0 where the function changes sign, the terms that
  * make it up cancel, whatever the formula (mish' = tanh(sp) + x s sech^2(sp) crosses 0 at
- * x0 = -1.19, where both terms are about 0.3), so relative error is not a fair measure there. Inside
- * a zone |x - x0| <= |x0| / 2 around each sign change found between neighbouring samples, the
- * error is measured in ulps of max(|f(x)|, S(x)) instead, where S(x) is the running error bound
- * of the formula as written ({@link Reference#scale}: the size of the terms that cancel, as
- * Higham's bound counts them); for float kernels, in float ulps of max(|f(x)|, S(x) 2^-29), since
- * the float result is the double result rounded once. A crossing at x0 = 0 gets no zone:
- * inputs near 0 are exact, and x - tanh(x) there must be right to the last bit, relatively.
- * Outside the zones, cancellation that the formula introduces (1 - tanh(x)^2 for large x) is
- * measured relatively and counts in full.
+ * x0 = -1.19 and its two terms stay of opposite signs for every x < 0), so relative error is not
+ * a fair measure there: each term is rounded relative to its own size. On a half-line (x < 0 or
+ * x > 0) where the function changes sign between neighbouring samples, the error is measured in
+ * ulps of max(|f(x)|, T(x)) instead, where T(x) is the sum of the exact absolute values of the
+ * terms of the top-level sum of the derivative ramp takes (of the body in stable primitives,
+ * {@link Oracle#termScale}): the size of what must cancel (T = |f| when that is not a sum, so a
+ * product is measured relatively everywhere). Float kernels use the same
+ * yardstick in float ulps. A sign change at 0 itself does not count: inputs near 0 are exact,
+ * and x - tanh(x) there must be right to the last bit, relatively. Cancellation inside a term
+ * (the 1 + tanh(u) of gelu_tanh' written as in PyTorch) is never excused, and nor is cancellation
+ * on a half-line where the function keeps its sign (1 - tanh(x)^2).
  */
 public final class Checker {
     private Checker() {}
@@ -93,7 +95,8 @@ public final class Checker {
             else skipOutside(refs, outside);
             double[] crossings = crossings(xs, refs);
             double[] results = Arrays.stream(xs).map(kernel).toArray();
-            reports.add(measure(order, "double", settings.budget().forOrder(order), xs, results, refs, crossings));
+            BigDecimal[] scales = termScales(oracle, order, xs, crossings);
+            reports.add(measure(order, "double", settings.budget().forOrder(order), xs, results, refs, scales));
             if (settings.floats() && order <= 1) {
                 float[] fxs = floats(xs);
                 double[] fx = new double[fxs.length];
@@ -102,7 +105,7 @@ public final class Checker {
                 if (order == 0) floatOutside = outsideDomain(floatRefs);
                 else skipOutside(floatRefs, floatOutside);
                 reports.add(measure(order, "float", settings.budget().floatKernels(), fx, floatKernel(compiled, order, fxs),
-                        floatRefs, crossings));
+                        floatRefs, termScales(oracle, order, fx, crossings)));
             }
         }
         return new FunctionReport(f.name(), values, reports);
@@ -159,52 +162,70 @@ public final class Checker {
         return refs;
     }
 
-    /** The midpoints of sign changes between neighbouring samples on the same side of 0. */
+    /**
+     * The sign changes between neighbouring samples on the same side of 0 (exact zeros between
+     * them skipped), at the midpoint of the two nonzero neighbours.
+     */
     private static double[] crossings(double[] xs, Reference[] refs) {
         List<Double> out = new ArrayList<>();
-        for (int i = 0; i + 1 < xs.length; i++) {
-            if (Math.signum(xs[i]) == 0 || Math.signum(xs[i]) != Math.signum(xs[i + 1])) continue;
-            int a = sign(refs[i]), b = sign(refs[i + 1]);
-            if (a != 0 && b != 0 && a != b) out.add(xs[i] / 2 + xs[i + 1] / 2);
+        int last = -1;
+        for (int i = 0; i < xs.length; i++) {
+            int s = sign(refs[i]);
+            if (s == 0) continue;
+            if (last >= 0 && s != sign(refs[last]) && xs[last] != 0 && Math.signum(xs[last]) == Math.signum(xs[i])) {
+                out.add(xs[last] / 2 + xs[i] / 2);
+            }
+            last = i;
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The sign of the reference, 0 when it is not vouched for (a negligible value below 1e-400 may have any). */
     private static int sign(Reference r) {
-        return r.converged() && r.value() instanceof Real.Finite(BigDecimal v) ? v.signum() : 0;
+        return r.converged() && r.digits() >= 3 && r.value() instanceof Real.Finite(BigDecimal v) ? v.signum() : 0;
     }
 
+    /** Whether x lies on a half-line (of its own sign) where the function changes sign. */
     private static boolean nearCrossing(double x, double[] crossings) {
         for (double x0 : crossings) {
-            if (Math.abs(x - x0) <= Math.abs(x0) / 2) return true;
+            if (Math.signum(x) == Math.signum(x0)) return true;
         }
         return false;
     }
 
+    /** The term scale T(x) for points on a half-line with a sign change (null elsewhere: measured relatively). */
+    private static BigDecimal[] termScales(Oracle oracle, int order, double[] xs, double[] crossings) {
+        BigDecimal[] out = new BigDecimal[xs.length];
+        IntStream.range(0, xs.length).parallel().forEach(i -> {
+            if (nearCrossing(xs[i], crossings)) out[i] = oracle.termScale(order, xs[i]);
+        });
+        return out;
+    }
+
     private static KernelReport measure(int order, String format, double budget, double[] xs, double[] results, Reference[] refs,
-            double[] crossings) {
+            BigDecimal[] scales) {
         int judged = 0, zone = 0, skipped = 0, nonFiniteCount = 0;
         double max = 0, worst = Double.NaN, sum = 0;
         List<Double> nonFinite = new ArrayList<>(), wrongInfinity = new ArrayList<>();
-        boolean isFloat = format.equals("float");
+        Ulp.Format f = format.equals("float") ? Ulp.Format.FLOAT : Ulp.Format.DOUBLE;
         for (int i = 0; i < xs.length; i++) {
             Reference ref = refs[i];
             if (!ref.converged() || ref.nearBranchSwitch(DOUBLE_ROUNDOFF)) {
                 skipped++;
                 continue;
             }
-            boolean inZone = nearCrossing(xs[i], crossings);
-            UlpError e = isFloat
-                    ? (inZone ? floatAgainstScale(results[i], ref) : Ulp.error(results[i], ref.value(), Ulp.Format.FLOAT))
-                    : (inZone ? Ulp.errorAgainstScale(results[i], ref, 0) : Ulp.error(results[i], ref));
+            UlpError e = Ulp.error(results[i], ref.value(), f);
+            boolean inZone = scales[i] != null && e instanceof UlpError.Ulps && ref.value() instanceof Real.Finite(BigDecimal v)
+                    && scales[i].compareTo(v.abs()) > 0;
+            if (inZone) e = againstScale(results[i], ((Real.Finite) ref.value()).value(), scales[i], f, e);
             switch (e) {
                 case UlpError.Ulps(double u, boolean cr) -> {
                     judged++;
                     if (inZone) zone++;
                     sum += u;
-                    if (u > max || Double.isNaN(worst)) {
-                        max = Math.max(max, u);
-                        if (u >= max) worst = xs[i];
+                    if (Double.isNaN(worst) || u > max) {
+                        max = u;
+                        worst = xs[i];
                     }
                 }
                 case UlpError.NonFinite n -> {
@@ -221,16 +242,10 @@ public final class Checker {
                 wrongInfinity, zone, skipped);
     }
 
-    /** A float result in float ulps of max(|ref|, S 2^-29) (see the class comment). */
-    private static UlpError floatAgainstScale(double result, Reference ref) {
-        UlpError relative = Ulp.error(result, ref.value(), Ulp.Format.FLOAT);
-        if (!(relative instanceof UlpError.Ulps(double u, boolean cr)) || !(ref.value() instanceof Real.Finite(BigDecimal v))
-                || ref.scale() == null) {
-            return relative;
-        }
-        BigDecimal yardstick = v.abs().max(ref.scale().multiply(new BigDecimal(0x1p-29)));
+    /** |result - v| in ulps (of the format) of the term scale T, which is larger than |v| here. */
+    private static UlpError againstScale(double result, BigDecimal v, BigDecimal scale, Ulp.Format format, UlpError relative) {
         BigDecimal diff = new BigDecimal(result).subtract(v).abs();
-        double ulps = diff.signum() == 0 ? 0 : diff.divide(Ulp.ulp(yardstick, Ulp.Format.FLOAT), MathContext.DECIMAL64).doubleValue();
-        return new UlpError.Ulps(ulps, cr);
+        double ulps = diff.signum() == 0 ? 0 : diff.divide(Ulp.ulp(scale, format), MathContext.DECIMAL64).doubleValue();
+        return new UlpError.Ulps(ulps, relative instanceof UlpError.Ulps(double u, boolean cr) && cr);
     }
 }

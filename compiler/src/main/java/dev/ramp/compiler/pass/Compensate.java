@@ -2,6 +2,7 @@ package dev.ramp.compiler.pass;
 
 import static dev.ramp.compiler.ir.Exprs.*;
 
+import dev.ramp.compiler.ir.Cond;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Fn;
 import java.util.List;
@@ -60,7 +61,9 @@ final class Compensate {
             case COSH -> add(plain, mul(call(Fn.SINH, hi), lo));
             default -> throw new IllegalStateException(fn + " does not amplify");
         };
-        return where(s.finiteLow(), corrected, plain);
+        // Only where both are finite: an infinite plain value times a zero correction would be NaN.
+        Cond finite = new Cond.And(s.finiteLow(), new Cond.Compare(Cond.Op.LT, call(Fn.ABS, plain), constant(Double.POSITIVE_INFINITY)));
+        return where(finite, corrected, plain);
     }
 
     /** Whether fn can amplify a relative error of its argument more than about 1 over the range r. */

@@ -71,19 +71,27 @@ final class StableForms {
     /**
      * sech(u)^2 = 1 - tanh(u)^2 = 4e / (1 + e)^2 with e = exp(-2|u|) <= 1: no cancellation and no
      * overflow (1/cosh(u)^2 is 0 from |u| = 355, where the true value is still a normal number).
+     * The square is expanded, (1 + e)^2 = 1 + e (2 + e), so that 1 + e is never rounded on its own:
+     * at most 2 ulp for an exact e where the square form reaches 3.2.
      */
     static Expr sech2(Expr u) {
         Expr e = call(Fn.EXP, scale(-2, abs(u)));
-        return div(mul(constant(4), e), pow(add(ONE, e), TWO));
+        return div(mul(constant(4), e), onePlusSquared(e));
+    }
+
+    /** (1 + e)^2 as 1 + e (2 + e). */
+    private static Expr onePlusSquared(Expr e) {
+        return add(ONE, mul(e, add(TWO, e)));
     }
 
     /**
      * sigmoid(u) sigmoid(-u) = e / (1 + e)^2 with e = exp(-|u|) <= 1: symmetric, one exponential
-     * instead of two, and neither factor is computed as 1 - sigmoid.
+     * instead of two, and neither factor is computed as 1 - sigmoid; the square expanded as in
+     * {@link #sech2}.
      */
     static Expr sigmoidProduct(Expr u) {
         Expr e = call(Fn.EXP, negate(abs(u)));
-        return div(e, pow(add(ONE, e), TWO));
+        return div(e, onePlusSquared(e));
     }
 
     /**
@@ -162,11 +170,13 @@ final class StableForms {
     }
 
     /**
-     * Where exp(a) leaves the normal range (a < ln(2^-1022) = -708.4): a factor below this
-     * loses precision to gradual underflow, and one product with a large cofactor (x sigmoid(x)
-     * at x = -745) is off by hundreds of subnormal ulps.
+     * Where exp(a) nears the bottom of the normal range (ln(2^-1022) = -708.4): a factor below
+     * it loses precision to gradual underflow, and one product with a large cofactor
+     * (x sigmoid(x) at x = -745) is off by hundreds of subnormal ulps. Taken 18 higher, so that a
+     * tail's own factor down to e^-18 (erfc's 1/(u sqrt(pi)) is about 1/47 there) cannot
+     * make g subnormal while a is still above the threshold.
      */
-    static final double UNDERFLOW = -708;
+    static final double UNDERFLOW = -690;
 
     /** e^600 cannot underflow or overflow a factor near the bottom of the range: the shift used below. */
     static final double SHIFT = 600;
@@ -208,12 +218,14 @@ final class StableForms {
                 Expr u = args.getFirst();
                 return new Tail(neg(mul(u, call(Fn.ABS, u))), erfcTailFactor(u));
             }
-            case Div(Expr num, Pow(Add(List<Expr> d), Const(double two))) when two == 2 && d.size() == 2 && d.getFirst().equals(ONE)
-                    && d.get(1) instanceof Call(Fn fn, List<Expr> args) && fn == Fn.EXP -> {
-                // sigmoidProduct: e / (1 + e)^2, and sech2: 4e / (1 + e)^2, e = exp(w): about e (4e) for w << 0.
-                if (num.equals(d.get(1))) return new Tail(args.getFirst(), ONE);
-                if (num.equals(mul(constant(4), d.get(1)))) return new Tail(args.getFirst(), constant(4));
-                return null;
+            case Div(Expr num, Expr den) when num instanceof Call(Fn fn, List<Expr> args) && fn == Fn.EXP && den.equals(onePlusSquared(num)) -> {
+                // sigmoidProduct: e / (1 + e)^2, e = exp(w): about e for w << 0.
+                return new Tail(args.getFirst(), ONE);
+            }
+            case Div(Mul(List<Expr> fs), Expr den) when fs.size() == 2 && fs.get(0).equals(constant(4))
+                    && fs.get(1) instanceof Call(Fn fn, List<Expr> args) && fn == Fn.EXP && den.equals(onePlusSquared(fs.get(1))) -> {
+                // sech2: 4e / (1 + e)^2, e = exp(w): about 4e for w << 0.
+                return new Tail(args.getFirst(), constant(4));
             }
             case Where(Cond.Compare(Cond.Op op, Expr u, Const(double zero)), Expr left, Expr right)
                     when op == Cond.Op.LE && zero == 0 && g.equals(mishSech2(u)) -> {
@@ -234,7 +246,7 @@ final class StableForms {
     /**
      * erfc(u) = e^(-u^2) / (u sqrt(pi)) * S(u) for u > 26, with the asymptotic series
      * S(u) = 1 - 1/(2u^2) + 3/(2u^2)^2 - 15/(2u^2)^3 + ...; nine terms leave an error below 1e-21
-     * there. Only used where a = -u|u| < -708, that is u > 26.6.
+     * there. Only used where a = -u|u| < -690, that is u > 26.2.
      */
     private static Expr erfcTailFactor(Expr u) {
         Expr t = div(ONE, mul(constant(2), mul(u, u)));   // 1 / (2u^2)
@@ -285,5 +297,43 @@ final class StableForms {
     static Expr sqrtSumSquare(Expr u, double c) {
         Expr root = call(Fn.SQRT, add(constant(c), pow(u, TWO)));
         return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(SQUARE_OVERFLOW)), root, abs(u));
+    }
+
+    /**
+     * Where exp(a) nears the top of the range (ln(MAX) = 709.8), taken lower by the same margin
+     * as {@link #UNDERFLOW}.
+     */
+    static final double OVERFLOW = 690;
+
+    /**
+     * The growth of a factor that increases like an exponential: {@code g = factor * exp(a)} to
+     * double precision wherever a > {@link #OVERFLOW}, or null. exp, expm1 (e^u - 1 = e^u there),
+     * cosh and sinh (e^|u| / 2, with u's sign for sinh).
+     */
+    static Tail growth(Expr g) {
+        return switch (g) {
+            case Call(Fn fn, List<Expr> args) when fn == Fn.EXP || fn == Fn.EXPM1 -> new Tail(args.getFirst(), ONE);
+            case Call(Fn fn, List<Expr> args) when fn == Fn.COSH -> new Tail(abs(args.getFirst()), constant(0.5));
+            case Call(Fn fn, List<Expr> args) when fn == Fn.SINH -> new Tail(abs(args.getFirst()), mul(constant(0.5), call(Fn.SIGN, args.getFirst())));
+            default -> null;
+        };
+    }
+
+    /**
+     * A product or quotient with a growing factor g = factor * exp(a), evaluated without letting g
+     * overflow: where a > {@link #OVERFLOW}, (rest * factor * exp(a - 600)) * e^600, which
+     * overflows only if the result does (expm1(x) / x is finite up to x = 716); the plain
+     * expression elsewhere, and where the scaled one is NaN (rest 0 with exp(a - 600) infinite).
+     */
+    static Expr overflowSafe(Expr plain, Expr rest, Tail growth) {
+        Expr shifted = call(Fn.EXP, sub(growth.a(), constant(SHIFT)));
+        List<Expr> factors = new java.util.ArrayList<>();
+        factors.add(rest);
+        if (!isOne(growth.factor())) factors.add(growth.factor());
+        factors.add(shifted);
+        factors.add(constant(Math.exp(SHIFT)));
+        Expr p = new Mul(factors);
+        Expr guarded = where(new Cond.Compare(Cond.Op.EQ, p, p), p, plain);
+        return where(new Cond.Compare(Cond.Op.GT, growth.a(), constant(OVERFLOW)), guarded, plain);
     }
 }

@@ -108,7 +108,10 @@ public final class StableRules {
                     + "(x + sqrt(x^2 + 4)) / 2 is finite at the largest double", AFTER, StableRules::scaleIntoSum, false),
             structural("quotient-reassociate", "(a b) / c -> a (b / c) for a constant c and |b| <= |c| where a b can overflow: "
                     + "x min(max(x + 3, 0), 6) / 6 is finite at the largest double", AFTER, StableRules::reassociate, false),
-            structural("underflow-scale", "g r -> where(a < -708, (r k exp(a + 600)) e^-600, g r) for a factor g = k exp(a) "
+            structural("overflow-scale", "g r -> where(a > 690, (r k exp(a - 600)) e^600, g r) for a factor g = k exp(a) "
+                    + "(exp, expm1, cosh, sinh) that can overflow while the product or quotient does not: expm1(x) / x is "
+                    + "3.2e305, not Infinity, at x = 710", AFTER, StableRules::overflowScale, false),
+            structural("underflow-scale", "g r -> where(a < -690, (r k exp(a + 600)) e^-600, g r) for a factor g = k exp(a) "
                     + "(exp, sigmoid, erfc and the stable forms above) that can underflow: the product rounds once into the "
                     + "subnormal range instead of multiplying an underflowed factor (x sigmoid(x) at x = -745), and is 0, not "
                     + "0 * inf = NaN, where r overflows", AFTER, StableRules::underflowScale, false));
@@ -454,6 +457,22 @@ public final class StableRules {
             any = true;
         }
         return any ? context.keep(result) : null;
+    }
+
+    /** A product or quotient with a factor that can overflow although the whole need not (see the table). */
+    private static Expr overflowScale(Expr node, StableRule.Context context) {
+        if (!(node instanceof Mul || node instanceof Div)) return null;
+        Monomial m = context.monomial(node);
+        if (!m.cancelled().isEmpty()) return null;
+        for (Map.Entry<Expr, Integer> p : m.powers().entrySet()) {
+            StableForms.Tail growth = p.getValue() == 1 ? StableForms.growth(p.getKey()) : null;
+            if (growth == null || !(context.ranges().apply(growth.a()).hi() > StableForms.OVERFLOW)) continue;
+            Monomial rest = m.times(p.getKey(), -1);
+            // Only worth it where the rest can be small: divided by something, or a factor that can be below 1.
+            if (rest.powers().values().stream().noneMatch(e -> e < 0) && Math.abs(rest.coefficient()) >= 1) continue;
+            return context.keep(StableForms.overflowSafe(node, rest.toExpr(), growth));
+        }
+        return null;
     }
 
     private static boolean powerOfTwo(Expr e) {

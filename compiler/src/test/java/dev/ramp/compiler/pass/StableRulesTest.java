@@ -56,10 +56,10 @@ class StableRulesTest {
             conjugate-sqrt-neg         | sqrt(x^2 + 1) - x              | where(x <= 0, =root - x, 0.5 / (0.5 * =root + 0.5 * x))
             mish-sech2                 | 1 - tanh(softplus(x))^2        | =mishSech2
             mish-tanh                  | tanh(softplus(x))              | =mishTanh
-            sech2                      | 1 - tanh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)))^2
-            sech2-neg                  | tanh(x)^2 - 1                  | -(4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)))^2)
-            cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)))^2
-            sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)))^2
+            sech2                      | 1 - tanh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
+            sech2-neg                  | tanh(x)^2 - 1                  | -(4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x)))))
+            cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
+            sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
@@ -68,7 +68,8 @@ class StableRulesTest {
             scale-into-sum             | (exp(x) + exp(-x)) / 2         | 0.5 * exp(x) + 0.5 * exp(-x)
             reciprocal-split           | 1 / (1 + abs(x))^2             | 1 / (1 + abs(x)) * (1 / (1 + abs(x)))
             quotient-reassociate       | x * min(max(x + 3, 0), 6) / 6  | x * (min(max(3 + x, 0), 6) / 6)
-            underflow-scale            | x * exp(x)                     | where(x < -708, where(=p == =p, =p, 0), x * exp(x))
+            overflow-scale             | exp(x) / x                     | where(x > 690, where(=q == =q, =q, exp(x) / x), exp(x) / x)
+            underflow-scale            | x * exp(x)                     | where(x < -690, where(=p == =p, =p, 0), x * exp(x))
             """)
     void ruleFires(String name, String input, String output) {
         EXERCISED.add(name);
@@ -90,7 +91,8 @@ class StableRulesTest {
                 .replace("=mishTanh", Printer.print(StableForms.mishTanh(X)))
                 .replace("=tanhshrink", Printer.print(StableForms.tanhshrink(X, sub(X, call(Fn.TANH, X)))))
                 .replace("=root", Printer.print(StableForms.sqrtSumSquare(X, 1)))
-                .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT));
+                .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
+                .replace("=q", "1 / x * exp(x - 600) * " + Math.exp(StableForms.SHIFT));
     }
 
     @Test
