@@ -34,9 +34,7 @@ public final class StableRules {
      * to stable primitives, then to stable forms.
      */
     public static final List<StableRule> FORMS = List.of(
-            // Normalisation that must see the operands as written.
-            structural("sum-cancel-constants", "a - (c - b) -> (a - c) + b for constants a and c: 1 - (1 - tanh(x)^2) -> tanh(x)^2",
-                    BEFORE, StableRules::cancelConstants, true),
+            // (a - (c - b) with constants a and c needs no rule: the simplifier folds it, 1 - (1 - tanh(x)^2) -> tanh(x)^2.)
 
             // To the stable primitives (softplus, sigmoid, log1p, expm1, erfc, tanh).
             local("softplus-def", "(log (+ 1 (exp ?a)))", "(softplus ?a)", true),
@@ -63,6 +61,10 @@ public final class StableRules {
                     m -> scale(2, sigmoid(scale(-2, m.expr("?a")))), true),
             inSum("one-minus-ratio", "(+ 1 (neg (/ ?u ?v)))", "(?v - ?u) / ?v, the difference exact when ?v is a sum with the term ?u",
                     m -> oneMinusRatio(m.expr("?u"), m.expr("?v")), true),
+            inSum("root-minus-ratio", "(+ (sqrt ?s) (neg (/ ?u (sqrt ?t))))", "(?s - ?u) / sqrt(?s) for ?t = ?s, the difference "
+                    + "exact when ?s is a sum with the term ?u: sqrt(x^2 + 4) - x^2 / sqrt(x^2 + 4) -> 4 / sqrt(x^2 + 4), which "
+                    + "neither cancels for large |x| nor is Infinity - Infinity where x^2 overflows (squareplus'')",
+                    m -> m.expr("?s").equals(m.expr("?t")) ? rootMinusRatio(m.expr("?u"), m.expr("?s")) : null, true),
             inSum("cosh-sinh-square", "(+ (^ (cosh ?a) 2) (neg (^ (sinh ?a) 2)))", "1", m -> ONE, true),
             structural("tanh-def", "sinh(u)^p / cosh(u)^q -> tanh(u)^min(p, q) ..., and equal factors of numerator and "
                     + "denominator cancelled where never 0 or NaN: sinh(x) / cosh(x) -> tanh(x), cosh(x) * (1 / cosh(x)) -> 1",
@@ -157,20 +159,6 @@ public final class StableRules {
 
     // ------------------------------------------------------------------ structural rules
 
-    /** a - (c - b) with constants a and c: the negated inner sum distributed, constants added. */
-    private static Expr cancelConstants(Expr node, StableRule.Context context) {
-        if (!(node instanceof Add(List<Expr> terms)) || terms.stream().noneMatch(t -> t instanceof Const)) return null;
-        for (int i = 0; i < terms.size(); i++) {
-            if (terms.get(i) instanceof Neg(Add(List<Expr> inner)) && inner.stream().anyMatch(t -> t instanceof Const)) {
-                List<Expr> out = new ArrayList<>(terms);
-                out.remove(i);
-                for (Expr t : inner) out.add(negate(t));
-                return foldConstants(out);
-            }
-        }
-        return null;
-    }
-
     /** The sum of {@code terms} with its constant terms added up first (exact for the 1 - 1 this is for). */
     static Expr foldConstants(List<Expr> terms) {
         double c = 0;
@@ -211,6 +199,12 @@ public final class StableRules {
             return div(foldConstants(rest), v);
         }
         return null;
+    }
+
+    /** sqrt(s) - u / sqrt(s) = (s - u) / sqrt(s), when s is a sum with the term u (so that s - u is exact). */
+    private static Expr rootMinusRatio(Expr u, Expr s) {
+        Expr difference = oneMinusRatio(u, s);
+        return difference instanceof Div(Expr n, Expr v) ? div(n, call(Fn.SQRT, v)) : null;
     }
 
     /**

@@ -62,7 +62,7 @@ class StabiliseTest {
             tanh(x)                                  | 1 | 30
             tanh(x)                                  | 2 | -30
             x - tanh(x)                              | 0 | 1e-5
-            x - tanh(x)                              | 1 | 1e-5
+            1 - x^2 / (4 + x^2)                      | 0 | 1e10
             1 + erf(x)                               | 0 | -10
             x * (1 + erf(x / sqrt(2))) / 2           | 0 | -20
             x * (1 + erf(x / sqrt(2))) / 2           | 1 | -20
