@@ -3,7 +3,7 @@ package dev.ramp.cli;
 import dev.ramp.compiler.Library;
 import dev.ramp.compiler.check.Checker;
 import dev.ramp.compiler.check.FunctionReport;
-import dev.ramp.compiler.check.KernelReport;
+import dev.ramp.compiler.check.ReportTable;
 import dev.ramp.compiler.check.Samples;
 import dev.ramp.compiler.ir.Function;
 import java.io.PrintWriter;
@@ -64,42 +64,15 @@ final class CheckCommand implements Callable<Integer> {
         Checker.Settings settings = Checker.Settings.DEFAULT.withOrder(order).withOptions(formula.options())
                 .withDensity(quick ? Samples.Density.TEST : Samples.Density.FULL);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-14s %-9s %10s  %-12s %8s %7s %6s  %-8s %s%n", "function", "kernel", "max ulp", "at x", "mean",
-                "points", "zero-x", "budget", "NaN/Inf where finite");
-        int over = 0;
+        out.print(ReportTable.header());
+        long over = 0;
         for (Function f : functions) {
             FunctionReport r = Checker.check(f, targets.isEmpty() ? java.util.Map.of() : function.parameterValues(), settings);
-            String name = f.name();
-            for (KernelReport k : r.kernels()) {
-                out.printf(Locale.ROOT, "%-14s %-9s %10s  %-12s %8s %7d %6d  %-8s %s%n", name, kernelName(k), ulps(k.maxUlps()),
-                        k.points() == 0 ? "-" : String.format(Locale.ROOT, "%.6g", k.worstX()), ulps(k.meanUlps()), k.points(),
-                        k.zeroCrossing(), budget(k.budget()) + (k.ok() ? "" : " OVER"), nonFinite(k));
-                name = "";
-                if (!k.ok()) over++;
-            }
+            out.print(ReportTable.rows(r));
+            over += ReportTable.over(r);
             out.flush();
         }
         out.printf(Locale.ROOT, "%n%d function(s), %s%n", functions.size(), over == 0 ? "every kernel within budget" : over + " kernel(s) over budget");
         return over == 0 ? Main.OK : Main.CHECK_FAILED;
-    }
-
-    private static String kernelName(KernelReport k) {
-        return (k.format().equals("float") ? "float " : "") + k.orderName();
-    }
-
-    private static String ulps(double u) {
-        if (u == 0) return "0";
-        return u < 100 ? String.format(Locale.ROOT, "%.2f", u) : String.format(Locale.ROOT, "%.3g", u);
-    }
-
-    private static String budget(double b) {
-        return b == Math.rint(b) ? Long.toString((long) b) : ulps(b);
-    }
-
-    private static String nonFinite(KernelReport k) {
-        List<String> parts = new ArrayList<>();
-        if (k.nonFiniteCount() > 0) parts.add(k.nonFiniteCount() + " at " + k.nonFinite());
-        if (!k.wrongInfinity().isEmpty()) parts.add("wrong infinity at " + k.wrongInfinity());
-        return String.join("; ", parts);
     }
 }

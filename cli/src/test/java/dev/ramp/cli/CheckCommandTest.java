@@ -27,6 +27,14 @@ class CheckCommandTest {
         assertTrue(r.out().contains("NaN/Inf"), r.out());
     }
 
+    /** An expression no rule makes stable: 1 - cos(x) cancels near 0, so f is 0 where it is 0.5. */
+    @Test
+    void anInaccurateUserExpressionFailsWithExitCodeOne() {
+        RampRunner r = RampRunner.run("check", "--quick", "--order", "0", "(1 - cos(x)) / x^2");
+        assertEquals(Main.CHECK_FAILED, r.code(), r.out());
+        assertTrue(r.out().contains("OVER") && r.out().contains("kernel(s) over budget"), r.out());
+    }
+
     @Test
     void badInputIsReportedAsSuch() {
         RampRunner r = RampRunner.run("check", "--quick", "x * tanhh(x)");
