@@ -30,13 +30,23 @@ import net.jqwik.api.constraints.IntRange;
  * constants, every primitive and branches): the stabilised code is never less accurate than the
  * formula as written, and within 4 ulp wherever the formula as written is. Accuracy is measured
  * as {@code ramp check} does, against {@link HighPrecision} with constants read as meant, in
- * ulps. "Never less accurate" means: within the larger of the formula as written's actual error,
- * its guaranteed error (first-order bound), and the 4-ulp budget (a rewrite may move an accurate
- * result from 0.4 to 1.2 ulp, and an amplified error of 30 ulp that the formula as written met
- * with 3 by luck at one point is no promise). Both run through the evaluator, which runs exactly
- * what compiled code runs.
- * Not judged: references that do not converge, points within rounding of a branch switch, and
- * values undefined in the reals (for a derivative, also where the function is).
+ * ulps. Both run through the evaluator, which runs exactly what compiled code runs.
+ *
+ * <p>What "as accurate" can mean for any expression: where the formula as written amplifies
+ * rounding errors, any rewrite moves its result by as much, so its actual error at one point is
+ * partly luck. The order-1 derivative of exp(x / sigmoid(x)) at x = 4.25 is 0.04 ulp off as
+ * written, and 4.04 stabilised, where the formula as written guarantees only 11.9 (its
+ * first-order error bound, {@link Reference#scale}, Higham's running bound). So the stabilised
+ * result must be within the largest of 4 ulp, the formula as written's actual error and its
+ * guaranteed error: within 4 ulp wherever the formula as written is within 4 and guarantees 4,
+ * and never worse than what the formula as written achieves or promises elsewhere.
+ *
+ * <p>The generator ({@link ExprArbitraries}) draws the arguments of log, sqrt, log1p and of
+ * non-constant powers mostly from expressions positive by construction, so that most trees are
+ * defined at most inputs; what is left is skipped, not judged: references that do not converge,
+ * points within rounding of a branch switch, values undefined in the reals (for a derivative,
+ * also where the function is). The inputs mix ordinary values, the tails where exponentials
+ * saturate (to +-800) and the extremes of the range.
  */
 class StabiliseProperties {
     private static final HighPrecision HP = new HighPrecision();
@@ -57,7 +67,7 @@ class StabiliseProperties {
                 Tuple.of(1, Arbitraries.of(1e-8, -1e-8, 1e-300, -1e-300, 1e300, -1e300)));
     }
 
-    @Property(tries = 400, maxDiscardRatio = 20)
+    @Property(tries = 1000, maxDiscardRatio = 20)
     void neverLessAccurateThanTheFormulaAsWritten(@ForAll("trees") Expr e, @ForAll("inputs") double x, @ForAll @IntRange(max = 1) int order) {
         Function f = new Function("p", "x", List.of(new Parameter("a", OptionalDouble.empty())), e, List.of(), "");
         Map<String, Double> params = Map.of("a", A);
