@@ -150,6 +150,30 @@ final class StableForms {
         return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(TANHSHRINK_SWITCH)), series, asWritten);
     }
 
+    /** Below this |u|, expm1(u) - u is summed as its Taylor series (see {@link #expm1MinusArg}). */
+    static final double EXPM1_REMAINDER_SWITCH = 2;
+
+    /**
+     * e^u - 1 - u without cancellation near 0: u^2 (1/2! + u/3! + u^2/4! + ...) for |u| < 2,
+     * where the terms to 1/26! leave a truncation error below 2^-60 of the sum (the series'
+     * terms all have the sign of u^n, and for u < 0 they alternate but the sum stays above
+     * u^2/2 - |u|^3/6, so at most a factor 3 is lost at u = -2, none near 0); expm1(u) - u
+     * beyond, where expm1(u) is at least 1.6 times |u| away from u.
+     */
+    static Expr expm1MinusArg(Expr u) {
+        Expr p = constant(1 / factorial(26));
+        for (int n = 25; n >= 2; n--) p = add(constant(1 / factorial(n)), mul(u, p));
+        Expr series = mul(mul(u, u), p);
+        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(EXPM1_REMAINDER_SWITCH)), series,
+                sub(call(Fn.EXPM1, u), u));
+    }
+
+    private static double factorial(int n) {
+        double f = 1;
+        for (int k = 2; k <= n; k++) f *= k;
+        return f;
+    }
+
     /**
      * Beyond this |u|, sinh(u/2)^2 overflows (it reaches the largest double at |u| = 2 asinh(sqrt(MAX)),
      * about 710.5); 700 leaves room. There log(cosh(u)) = |u| - ln 2 to the last bit, since the

@@ -88,6 +88,9 @@ public final class StableRules {
                     StableRules::coshSquareRecip, false),
             structural("sigmoid-product", "sigmoid(u) sigmoid(-u) -> e / (1 + e)^2, e = exp(-|u|), in any product", AFTER,
                     StableRules::sigmoidProductRule, false),
+            inSum("exp-taylor-remainder", "(+ (* ?a (exp ?b)) (neg (expm1 ?c)))", "u e^u - expm1(u) -> where(u > -2, e^u (expm1(-u) + u) "
+                    + "with expm1(-u) + u a series near 0, as written), for ?a = ?b = ?c: the numerator of (expm1(x) / x)', about x^2 / 2 "
+                    + "near 0, where it cancels", m -> expTaylorRemainder(m), false),
             inSum("tanhshrink-series", "(+ ?a (neg (tanh ?a)))", "where(|?a| < 1.6, continued fraction, ?a - tanh(?a))",
                     m -> tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a")))))), false),
             inSum("tanhshrink-series-neg", "(+ (tanh ?a) (neg ?a))", "-(where(|?a| < 1.6, continued fraction, ?a - tanh(?a)))",
@@ -199,6 +202,16 @@ public final class StableRules {
             return div(foldConstants(rest), v);
         }
         return null;
+    }
+
+    /** u e^u - expm1(u) = e^u (expm1(-u) + u), the bracket summed without cancellation near 0 (for u > -2 only: e^-u overflows far left). */
+    private static Expr expTaylorRemainder(StableRule.Bound m) {
+        Expr u = m.expr("?a");
+        if (!u.equals(m.expr("?b")) || !u.equals(m.expr("?c"))) return null;
+        Expr asWritten = m.keep(sub(mul(u, call(Fn.EXP, u)), call(Fn.EXPM1, u)));
+        Expr stable = mul(call(Fn.EXP, u), m.keep(StableForms.expm1MinusArg(negate(u))));
+        return where(new dev.ramp.compiler.ir.Cond.Compare(dev.ramp.compiler.ir.Cond.Op.GT, u, constant(-StableForms.EXPM1_REMAINDER_SWITCH)),
+                stable, asWritten);
     }
 
     /** sqrt(s) - u / sqrt(s) = (s - u) / sqrt(s), when s is a sum with the term u (so that s - u is exact). */

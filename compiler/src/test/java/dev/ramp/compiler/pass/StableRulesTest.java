@@ -60,6 +60,7 @@ class StableRulesTest {
             sech2-neg                  | tanh(x)^2 - 1                  | -(4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x)))))
             cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
             sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
+            exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), x * exp(x) - expm1(x))
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
@@ -91,6 +92,8 @@ class StableRulesTest {
                 .replace("=mishTanh", Printer.print(StableForms.mishTanh(X)))
                 .replace("=tanhshrink", Printer.print(StableForms.tanhshrink(X, sub(X, call(Fn.TANH, X)))))
                 .replace("=root", Printer.print(StableForms.sqrtSumSquare(X, 1)))
+                .replace("=rp", "=R * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
+                .replace("=R", Printer.print(StableForms.expm1MinusArg(neg(X))))
                 .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
                 .replace("=q", "1 / x * exp(x - 600) * " + Math.exp(StableForms.SHIFT));
     }
