@@ -30,7 +30,7 @@ class StabilityCliTest {
     @Test
     void diffPrintsTheStabilisedFormOnRequest() {
         RampRunner plain = RampRunner.run("diff", "log(1 + exp(x))");
-        assertEquals("exp(x) * (1 / (1 + exp(x)))\n", plain.out().replace("\r\n", "\n"));
+        assertEquals("exp(x) / (1 + exp(x))\n", plain.out().replace("\r\n", "\n"));
         RampRunner stable = RampRunner.run("diff", "--stable", "log(1 + exp(x))");
         assertEquals(0, stable.code(), stable.err());
         assertEquals("sigmoid(x)\n", stable.out().replace("\r\n", "\n"));
