@@ -168,6 +168,22 @@ final class StableForms {
                 sub(call(Fn.EXPM1, u), u));
     }
 
+    /**
+     * expm1(u) / u as its Taylor series 1 + u/2! + u^2/3! + ... + u^25/26! for |u| < 2 (the
+     * terms left out are below 2^-60 of the sum), expm1(u) (1 / u) beyond. A polynomial near 0,
+     * so that its derivatives are polynomials too: the quotient's own derivatives,
+     * (u e^u - expm1(u)) / u^2 and beyond, cancel to ever higher order there (and divide 0 by 0
+     * where u^2 underflows).
+     *
+     * @param seal marks the series as a final form
+     */
+    static Expr expm1Quotient(Expr u, java.util.function.UnaryOperator<Expr> seal) {
+        Expr p = constant(1 / factorial(26));
+        for (int n = 25; n >= 1; n--) p = add(constant(1 / factorial(n)), mul(u, p));
+        Expr rest = mul(call(Fn.EXPM1, u), div(ONE, u));   // not a quotient, so that this rule does not take it again
+        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(EXPM1_REMAINDER_SWITCH)), seal.apply(p), rest);
+    }
+
     private static double factorial(int n) {
         double f = 1;
         for (int k = 2; k <= n; k++) f *= k;

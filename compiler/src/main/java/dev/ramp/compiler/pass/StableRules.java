@@ -43,6 +43,9 @@ public final class StableRules {
             structural("log1p-def", "log(1 + u) -> log1p(u), u the sum of the other terms", AFTER, StableRules::log1p, true),
             inSum("expm1-def", "(+ (exp ?a) -1)", "(expm1 ?a)", m -> call(Fn.EXPM1, m.expr("?a")), true),
             inSum("expm1-def-neg", "(+ 1 (neg (exp ?a)))", "-expm1(?a)", m -> neg(call(Fn.EXPM1, m.expr("?a"))), true),
+            local("expm1-quotient", "(/ (expm1 ?a) ?b)", "where(|?a| < 2, 1 + ?a/2! + ... + ?a^25/26!, expm1(?a) (1 / ?a)) for ?a = ?b: "
+                    + "a polynomial near 0, whose derivatives do not cancel as (x e^x - expm1(x)) / x^2 does",
+                    m -> m.expr("?a").equals(m.expr("?b")) ? expm1Quotient(m.expr("?a"), m::keep) : null, true),
             structural("scale-into-where", "c where(k, a, b) -> where(k, c a, c b) for a constant c, and where(k, a, b) / d -> "
                     + "where(k, a / d, b / d): each branch then carries its own scaling", AFTER, StableRules::scaleIntoWhere, true),
             structural("sigmoid-def", "N / (1 + exp(a))^k -> N sigmoid(-a)^k, each exp(a) factor of N turning a sigmoid(-a) into "

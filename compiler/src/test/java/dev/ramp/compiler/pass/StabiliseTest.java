@@ -71,6 +71,8 @@ class StabiliseTest {
             0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * x^3))) | 0 | -10
             (exp(x) - 1) / x                         | 0 | 1e-10
             (exp(x) - 1) / x                         | 1 | 1e-6
+            (exp(x) - 1) / x                         | 1 | 1e-200
+            (exp(x) - 1) / x                         | 2 | 1e-4
             exp(x) - 1                               | 0 | -1e-8
             log(1 + x)                               | 0 | 1e-12
             log(cosh(x))                             | 0 | 800
