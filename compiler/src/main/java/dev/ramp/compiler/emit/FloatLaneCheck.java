@@ -4,7 +4,6 @@ import dev.ramp.compiler.ir.Cond;
 import dev.ramp.compiler.ir.Cond.*;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Expr.*;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
