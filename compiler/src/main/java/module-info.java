@@ -13,6 +13,7 @@ module dev.ramp.compiler {
 
     exports dev.ramp.compiler;
     exports dev.ramp.compiler.analysis;
+    exports dev.ramp.compiler.check;
     exports dev.ramp.compiler.diag;
     exports dev.ramp.compiler.ir;
     exports dev.ramp.compiler.pass;

@@ -49,7 +49,22 @@ public final class Ramp {
      * {@link Compiler#define}), with the given parameters.
      */
     public static Activation compile(String exprOrName, Map<String, Double> parameters, Library library) throws RampException {
-        return Compiler.compile(Compiler.function(exprOrName, library), parameters);
+        return compile(exprOrName, parameters, library, Compiler.Options.DEFAULT);
+    }
+
+    /**
+     * As {@link #compile(String, Map)}, with compiler options: {@link Compiler.Options#EXACT_FORMULA}
+     * compiles the expression as written, without the stabilisation pass (so
+     * {@code log(1 + exp(x))} is Infinity at x = 800 instead of 800).
+     */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters, Compiler.Options options) throws RampException {
+        return compile(exprOrName, parameters, Stdlib.library(), options);
+    }
+
+    /** As {@link #compile(String, Map, Library)}, with compiler options. */
+    public static Activation compile(String exprOrName, Map<String, Double> parameters, Library library, Compiler.Options options)
+            throws RampException {
+        return Compiler.compile(Compiler.function(exprOrName, library), parameters, options);
     }
 
     /**

@@ -43,6 +43,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     FunctionOptions options;
 
+    @Mixin
+    FormulaOption formula;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR|JAR", defaultValue = ".", description = "A directory, or a file ending in .jar (default: the current directory).")
     Path output;
 
@@ -65,7 +68,7 @@ final class CompileCommand implements Callable<Integer> {
             String binaryName = packageName + "." + className(f.name());
             Map<String, Double> own = new LinkedHashMap<>();
             params.forEach((k, v) -> { if (f.parameter(k) != null) own.put(k, v); });
-            classes.put(binaryName.replace('.', '/') + ".class", Compiler.classFile(f, own, binaryName));
+            classes.put(binaryName.replace('.', '/') + ".class", Compiler.classFile(f, own, binaryName, formula.options()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.toString().endsWith(".jar")) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = "Print the simplified N-th derivative of EXPR_OR_NAME (default N = 1).",
-        footer = {"", "Examples:", "  ramp diff mish", "  ramp diff --order 2 --latex 'x * sigmoid(x)'", "  ramp diff elu --wrt alpha"})
+        footer = {"", "Examples:", "  ramp diff mish", "  ramp diff --order 2 --latex 'x * sigmoid(x)'", "  ramp diff elu --wrt alpha",
+            "  ramp diff --stable --order 0 'log(1 + exp(x))'    # softplus(x)"})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +37,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--latex", description = "Print LaTeX instead of ramp syntax.")
     boolean latex;
 
+    @Option(names = "--stable", description = {"Print the stabilised form compiled code evaluates (parameters bound to their",
+        "values), instead of the simplified derivative."})
+    boolean stable;
+
     @Parameters(index = "0", paramLabel = "EXPR_OR_NAME", description = "An expression in x, or the name of a definition.")
     String exprOrName;
 
@@ -48,8 +53,13 @@ final class DiffCommand implements Callable<Integer> {
             return Main.OK;
         }
         Function f = function.function(exprOrName, library);
-        if (!function.params.isEmpty()) f = Compiler.bind(f, function.parameterValues());
-        Expr d = Compiler.derivative(f, wrt, order);
+        Expr d;
+        if (stable) {
+            d = Compiler.compiledForm(f, Compiler.parameterValues(f, function.parameterValues()), wrt, order, Compiler.Options.DEFAULT);
+        } else {
+            if (!function.params.isEmpty()) f = Compiler.bind(f, function.parameterValues());
+            d = Compiler.derivative(f, wrt, order);
+        }
         spec.commandLine().getOut().println(latex ? LatexPrinter.print(d) : Printer.print(d));
         return Main.OK;
     }

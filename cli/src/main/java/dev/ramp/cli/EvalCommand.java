@@ -35,13 +35,17 @@ import picocli.CommandLine.Spec;
             "With no X, read one X per line from standard input."
         },
         footer = {"", "Examples:", "  ramp eval mish -1.5 0 1.5", "  ramp eval --order 2 'x * tanh(softplus(x))' 1", "  ramp eval elu --param alpha=0.5 --wrt alpha -1",
-                "  ramp eval softmax 1,2,3              (a row function: each X is a row; --order 1 prints the Jacobian)"})
+            "  ramp eval --exact-formula 'log(1 + exp(x))' 800     # Infinity: the formula as written, not stabilised",
+            "  ramp eval softmax 1,2,3              (a row function: each X is a row; --order 1 prints the Jacobian)"})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     FunctionOptions function;
+
+    @Mixin
+    FormulaOption formula;
 
     @Option(names = "--order", paramLabel = "N", defaultValue = "0", description = "Derivative order (default 0: the value).")
     int order;
@@ -73,8 +77,8 @@ final class EvalCommand implements Callable<Integer> {
         Function f = function.function(exprOrName, library);
         Map<String, Double> params = Compiler.parameterValues(f, function.parameterValues());
         DoubleUnaryOperator g = interpreted
-                ? Compiler.evaluator(f, params, wrt, order)
-                : Compiler.compiledEvaluator(f, params, wrt, order);
+                ? Compiler.evaluator(f, params, wrt, order, formula.options())
+                : Compiler.compiledEvaluator(f, params, wrt, order, formula.options());
         PrintWriter out = spec.commandLine().getOut();
         if (!inputs.isEmpty()) {
             for (String text : inputs) {

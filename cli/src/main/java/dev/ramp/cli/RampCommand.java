@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         versionProvider = RampCommand.Version.class,
         description = "Compile neural-network activation functions: values, symbolic derivatives, code.",
         subcommands = {EvalCommand.class, DiffCommand.class, ListCommand.class, ShowCommand.class, CompileCommand.class,
-                       PlotCommand.class, ReplCommand.class, BenchCommand.class, AnalyzeCommand.class})
+                       PlotCommand.class, ReplCommand.class, BenchCommand.class, AnalyzeCommand.class,
+                       CheckCommand.class})
 final class RampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,6 +15,10 @@ import dev.ramp.compiler.pass.Bind;
 import dev.ramp.compiler.pass.Differentiate;
 import dev.ramp.compiler.pass.Eval;
 import dev.ramp.compiler.pass.Resolve;
+import dev.ramp.compiler.pass.Simplify;
+import dev.ramp.compiler.pass.Stabilise;
+import dev.ramp.compiler.ir.Exprs;
+import dev.ramp.compiler.ir.Substitute;
 import dev.ramp.compiler.rows.RowDerivative;
 import dev.ramp.compiler.rows.RowFunction;
 import dev.ramp.compiler.rows.RowProgram;
@@ -38,6 +42,21 @@ import java.util.function.Supplier;
  */
 public final class Compiler {
     private Compiler() {}
+
+    /**
+     * How to turn a function into the expressions that compiled code (and the evaluator) runs.
+     *
+     * @param exactFormula compile the expression as written (and its simplified derivatives),
+     *     without the stabilisation pass; by default ({@link #DEFAULT}) derivatives are taken of
+     *     the body rewritten to stable primitives ({@link Stabilise#canonical}), and every
+     *     expression is stabilised ({@link Stabilise}) after its parameters are bound
+     */
+    public record Options(boolean exactFormula) {
+        /** Stabilised: what every entry point without an {@code Options} argument does. */
+        public static final Options DEFAULT = new Options(false);
+        /** The formula as written (the command line's {@code --exact-formula}). */
+        public static final Options EXACT_FORMULA = new Options(true);
+    }
 
     /**
      * Resolves a file of definitions, each against {@code base} plus the definitions above it,
@@ -136,12 +155,18 @@ public final class Compiler {
 
     /**
      * The {@code order}-th derivative of {@code f} with respect to {@code wrt} as a function of
-     * its input, with the parameters at {@code parameterValues} (see {@link #parameterValues}).
-     * Order 0 evaluates the body as written, not simplified.
+     * its input, with the parameters at {@code parameterValues} (see {@link #parameterValues}),
+     * evaluated by the tree-walking evaluator: the expression {@link #compiledForm} gives.
      */
     public static DoubleUnaryOperator evaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
             throws RampException {
-        Expr e = order == 0 && wrt == null ? f.body() : derivative(f, wrt, order);
+        return evaluator(f, parameterValues, wrt, order, Options.DEFAULT);
+    }
+
+    /** As {@link #evaluator(Function, Map, String, int)}, with the given options. */
+    public static DoubleUnaryOperator evaluator(Function f, Map<String, Double> parameterValues, String wrt, int order, Options options)
+            throws RampException {
+        Expr e = compiledForm(f, parameterValues, wrt, order, options);
         String variable = f.variable();
         Map<String, Double> params = new HashMap<>(parameterValues);
         return x -> Eval.eval(e, name -> name.equals(variable) ? x : params.get(name));
@@ -153,10 +178,40 @@ public final class Compiler {
      */
     public static DoubleUnaryOperator compiledEvaluator(Function f, Map<String, Double> parameterValues, String wrt, int order)
             throws RampException {
-        if (order == 0 && wrt == null) return compile(f, parameterValues);
-        Expr e = derivative(f, wrt, order);
+        return compiledEvaluator(f, parameterValues, wrt, order, Options.DEFAULT);
+    }
+
+    /** As {@link #compiledEvaluator(Function, Map, String, int)}, with the given options. */
+    public static DoubleUnaryOperator compiledEvaluator(Function f, Map<String, Double> parameterValues, String wrt, int order, Options options)
+            throws RampException {
+        if (order == 0 && wrt == null) return compile(f, parameterValues, options);
+        Expr e = compiledForm(f, parameterValues, wrt, order, options);
+        // Already in its final form: compiled as written, not stabilised a second time.
         Function g = new Function(f.name() + "_d" + order, f.variable(), f.parameters(), e, List.of(), f.sourceText());
-        return compile(g, parameterValues);
+        return compile(g, parameterValues, Options.EXACT_FORMULA);
+    }
+
+    /**
+     * The expression compiled code evaluates for the {@code order}-th derivative of {@code f}
+     * with respect to {@code wrt} (null: the input): with {@link Options#EXACT_FORMULA}, the body
+     * as written (order 0) or {@link #derivative}; by default, the body simplified and rewritten
+     * to stable primitives, differentiated order by order, its parameters bound to
+     * {@code parameterValues}, simplified again and {@linkplain Stabilise stabilised}, and a
+     * derivative is NaN wherever the function itself is ({@link Stabilise#withinDomain}).
+     *
+     * {@snippet :
+     * Compiler.compiledForm(Compiler.parseExpression(new Source("<repl>", "log(1 + exp(x))"), lib), Map.of(), null, 1, Options.DEFAULT);
+     * // sigmoid(x)
+     * }
+     */
+    public static Expr compiledForm(Function f, Map<String, Double> parameterValues, String wrt, int order, Options options)
+            throws RampException {
+        String variable = checkWrt(f, wrt);
+        checkOrder(order);
+        if (options.exactFormula()) return order == 0 && wrt == null ? f.body() : derivative(f, wrt, order);
+        Expr body = differentiable(f, options);
+        Expr e = stable(Differentiate.derivative(body, variable, order), parameterValues);
+        return order == 0 ? e : Stabilise.withinDomain(e, stable(body, parameterValues));
     }
 
     /**
@@ -240,7 +295,12 @@ public final class Compiler {
      * @throws RampException for a missing or unknown parameter, or an expression too large for the JVM
      */
     public static Activation compile(Function f, Map<String, Double> given) throws RampException {
-        Emitter.Spec spec = spec(f, given);
+        return compile(f, given, Options.DEFAULT);
+    }
+
+    /** As {@link #compile(Function, Map)}, with the given options ({@link Options#EXACT_FORMULA}: no stabilisation). */
+    public static Activation compile(Function f, Map<String, Double> given, Options options) throws RampException {
+        Emitter.Spec spec = spec(f, given, options);
         return emitting(f, () -> Emitter.compile(spec));
     }
 
@@ -252,27 +312,51 @@ public final class Compiler {
      * @param binaryName the class's binary name, such as {@code ramp.generated.Mish}
      */
     public static byte[] classFile(Function f, Map<String, Double> given, String binaryName) throws RampException {
-        Emitter.Spec spec = spec(f, given);
+        return classFile(f, given, binaryName, Options.DEFAULT);
+    }
+
+    /** As {@link #classFile(Function, Map, String)}, with the given options. */
+    public static byte[] classFile(Function f, Map<String, Double> given, String binaryName, Options options) throws RampException {
+        Emitter.Spec spec = spec(f, given, options);
         return emitting(f, () -> Emitter.classBytes(binaryName, spec));
     }
 
-    /** The body, its derivatives and each parameter's derivative, simplified, with the parameter values. */
-    private static Emitter.Spec spec(Function f, Map<String, Double> given) {
+    /**
+     * The passes, for the body, its derivatives and each parameter's derivative: Simplify and the
+     * primitive stabilising rules on the body, Differentiate (order by order), then each result
+     * bound, simplified and stabilised, derivatives kept to the function's domain; as written
+     * with {@link Options#EXACT_FORMULA}.
+     */
+    private static Emitter.Spec spec(Function f, Map<String, Double> given, Options options) {
         Map<String, Double> values = parameterValues(f, given);
+        Expr body = differentiable(f, options);
         List<Expr> derivatives = new ArrayList<>();
-        Expr d = f.body();
+        Expr d = body;
+        Expr value = options.exactFormula() ? f.body() : stable(body, values);
         for (int order = 1; order <= COMPILED_ORDERS; order++) {
             d = Differentiate.derivative(d, f.variable(), 1);
-            derivatives.add(d);
+            derivatives.add(options.exactFormula() ? d : Stabilise.withinDomain(stable(d, values), value));
         }
         List<Expr> parameterDerivatives = new ArrayList<>();
-        double[] bound = new double[f.parameters().size()];
-        for (int i = 0; i < bound.length; i++) {
-            Parameter p = f.parameters().get(i);
-            bound[i] = values.get(p.name());
-            parameterDerivatives.add(Differentiate.derivative(f.body(), p.name(), 1));
+        for (Parameter p : f.parameters()) {
+            Expr dp = Differentiate.derivative(body, p.name(), 1);
+            parameterDerivatives.add(options.exactFormula() ? dp : Stabilise.withinDomain(stable(dp, values), value));
         }
-        return Emitter.Spec.of(f, bound, derivatives, parameterDerivatives);
+        List<Double> bound = f.parameters().stream().map(p -> values.get(p.name())).toList();
+        return new Emitter.Spec(f.name(), f.variable(), f.parameters().stream().map(Parameter::name).toList(), bound,
+                value, derivatives, parameterDerivatives);
+    }
+
+    /** The body that derivatives are taken of: as written, or simplified and in stable primitives. */
+    private static Expr differentiable(Function f, Options options) {
+        return options.exactFormula() ? f.body() : Stabilise.canonical(Simplify.simplify(f.body()));
+    }
+
+    /** {@code e} with the parameters bound to their values, simplified again (constants fold), stabilised. */
+    private static Expr stable(Expr e, Map<String, Double> values) {
+        Map<String, Expr> constants = new HashMap<>();
+        values.forEach((name, v) -> constants.put(name, Exprs.constant(v)));
+        return Stabilise.stabilise(Simplify.simplify(Substitute.apply(e, constants)));
     }
 
     private static <T> T emitting(Function f, Supplier<T> emit) {

@@ -12,10 +12,12 @@ import java.util.function.DoubleUnaryOperator;
  * functions (SVML) differ from {@link Math}'s in the last bits, and which may use algebraically
  * equal forms that are cheaper and do not cancel (sech^2 instead of 1 - tanh^2, say): double
  * kernels agree with the scalar methods to a few ulps where the expression is well conditioned.
- * {@code float[]} kernels either compute in double and round once ({@code (float) f((double) x)})
- * or, where that stays within a few ulps of it, compute in float lanes; in the compiler's
- * {@code fast} mode they always compute in float. Parameter gradients are always accumulated in
- * double, by scalar loops.
+ * {@code float[]} kernels, in the compiler's default {@code accurate} mode, are within 1 float
+ * ulp of the true value: they compute in double and round once ({@code (float) f((double) x)}),
+ * or in float lanes only where that is exact but for one correctly rounded operation (relu,
+ * leaky_relu, hardtanh); in the compiler's {@code fast} mode they always compute in float, a few
+ * float ulps off (the measured bounds are in {@code ACCURACY.md}). Parameter gradients are always
+ * accumulated in double, by scalar loops.
  *
  * <p><b>Arrays.</b> Every array method checks its offsets and lengths once, on entry, before
  * touching any element: a range outside an array throws {@link IndexOutOfBoundsException}

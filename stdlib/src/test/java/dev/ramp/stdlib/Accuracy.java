@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Measures an implementation (ramp's evaluator, or the handwritten kernels) against reference
@@ -82,19 +81,16 @@ public final class Accuracy {
     }
 
     /**
-     * Failure messages: a measurement fails when it exceeds its cell's tolerance, or when the
-     * reference is exactly a double and the result is not that double (unless the cell has an
-     * explicit tolerance, which then bounds it like any other row).
+     * Failure messages: a measurement fails when it exceeds {@link #TARGET_ULPS}, or when the
+     * reference is exactly a double and the result is not that double.
      */
-    public static List<String> failures(List<Measurement> ms, Function<Cell, Double> explicitTolerance) {
+    public static List<String> failures(List<Measurement> ms) {
         List<String> failures = new ArrayList<>();
         for (Measurement m : ms) {
-            Double explicit = explicitTolerance.apply(Cell.of(m.row(), m.column()));
-            double tolerance = explicit != null ? explicit : TARGET_ULPS;
-            if (explicit == null && m.exactRequired() && !m.exact()) {
+            if (m.exactRequired() && !m.exact()) {
                 failures.add("not exact: " + m.describe());
-            } else if (!(m.ulps() <= tolerance)) {
-                failures.add("over " + format(tolerance) + " ulp: " + m.describe());
+            } else if (!(m.ulps() <= TARGET_ULPS)) {
+                failures.add("over " + format(TARGET_ULPS) + " ulp: " + m.describe());
             }
         }
         return failures;

@@ -186,7 +186,7 @@ class ReplSessionTest {
 
     @Test
     void showListSetBytecodeBenchAndCheck() {
-        String out = ReplHarness.run(":show mish\n:set plot-style block\n:set plot-style dots\n:set accuracy fast\n:set kink pytorch\n:set\n:bytecode relu\n:check mish\n");
+        String out = ReplHarness.run(":show mish\n:set plot-style block\n:set plot-style dots\n:set accuracy fast\n:set kink pytorch\n:set\n:bytecode relu\n");
         assertTrue(out.contains("PAGE mish"), out);
         assertTrue(out.contains("plot-style = block"), out);
         assertTrue(out.contains("invalid value 'dots' for plot-style") && out.contains("must be one of braille, block"), out);
@@ -195,7 +195,15 @@ class ReplSessionTest {
         assertTrue(out.contains("accuracy = accurate") && out.contains("backend = auto"), out);
         assertTrue(out.contains("ramp/generated/Relu") || out.contains("ramp.generated.Relu"), out);
         assertTrue(out.contains("applyAsDouble"), out);
-        assertTrue(out.contains(":check is not available yet"), out);
+    }
+
+    /** :check runs ramp check's measurement on one definition or expression, and says when a kernel is over budget. */
+    @Test
+    void checkMeasuresADefinitionOrAnExpression() {
+        String out = ReplHarness.run(":check sigmoid\n:check log(1 + exp(x))\n:check (1 - cos(x)) / x^2\n");
+        assertTrue(out.contains("sigmoid") && out.contains("float f'") && out.contains("f''"), out);
+        assertEquals(2, out.split("every kernel within budget", -1).length - 1, out);
+        assertTrue(out.contains("OVER") && out.contains("kernel(s) over budget"), out);   // 1 - cos(x) cancels near 0
     }
 
     @Test

@@ -24,9 +24,9 @@ import java.util.Map;
  * forces the scalar loop. Parameter-gradient sums stay scalar.
  *
  * <p>Float kernels: {@link Options.Accuracy#FAST} computes in float lanes; accurate computes in
- * float lanes only where {@link FloatLaneCheck} finds them within 4 ulps of the same lane
- * program computed in double lanes and rounded once, and in double lanes (widened floats)
- * otherwise.
+ * double lanes (widened floats, rounded once on the way out) unless the float-lane program is
+ * within 1 float ulp of the true value by construction ({@link ExactInFloat}: selections,
+ * min/max/abs and single correctly rounded operations on exact values, as in relu).
  */
 final class Backends {
     private Backends() {}
@@ -54,10 +54,10 @@ final class Backends {
             case FLOAT -> {
                 VectorKernels.Program inFloat = program(roots, LaneType.FLOAT, rewrite);
                 if (inFloat == null || options.accuracy() == Options.Accuracy.FAST) yield inFloat;
-                // accurate: float lanes only where they keep the float bound of the same program
-                // in double lanes, else double lanes
-                VectorKernels.Program widened = program(roots, LaneType.WIDENED_FLOAT, rewrite);
-                yield widened == null || FloatLaneCheck.passes(widened.roots(), inFloat.roots()) ? inFloat : widened;
+                // accurate: float lanes only where they meet the 1-ulp float contract by
+                // construction, else double lanes
+                if (ExactInFloat.exact(inFloat.roots())) yield inFloat;
+                yield program(roots, LaneType.WIDENED_FLOAT, rewrite);
             }
         };
     }

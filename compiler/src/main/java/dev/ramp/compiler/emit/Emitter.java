@@ -95,9 +95,13 @@ public final class Emitter {
 
         /** The accuracy contract of SIMD float kernels (double kernels always compute in double). */
         public enum Accuracy {
-            /** Float kernels compute in double lanes and round once, like the scalar kernels. */
+            /**
+             * Float kernels within 1 float ulp: they compute in double lanes and round once, like
+             * the scalar kernels, or in float lanes where the program is exact but for one
+             * correctly rounded operation (relu, leaky_relu, hardtanh; {@code ExactInFloat}).
+             */
             ACCURATE,
-            /** Float kernels compute in float lanes: twice the lanes, a few ulps of error. */
+            /** Float kernels compute in float lanes: twice the lanes, a few float ulps of error (more in the tails; ACCURACY.md). */
             FAST
         }
 

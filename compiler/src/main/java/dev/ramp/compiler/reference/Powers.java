@@ -83,6 +83,12 @@ final class Powers {
             int extra = (int) Math.max(0, Math.log10(Math.abs(log10) + 1)) + 2;
             MathContext w = BigMath.widen(mc, BigMath.GUARD + extra);
             BigDecimal t = e.multiply(BigMath.log(v.abs(), w), w);
+            if (t.abs().compareTo(BigDecimal.valueOf(BigMath.EXP_ARGUMENT_LIMIT)) > 0) {
+                // The estimate above reads log|x| as 0 for |x| within a double's rounding of 1:
+                // (1 + 1e-300)^(1e600) is e^(1e300), out of range however close x is to 1.
+                double bound = Math.max(-1e300, Math.min(1e300, t.doubleValue() / Math.log(10)));
+                return Val.special(new Beyond(sign, bound), List.of(base, exponent));
+            }
             r = BigMath.exp(t, mc);
             if (sign < 0) r = r.negate();
             exact = false;

@@ -149,6 +149,10 @@ class HighPrecisionTest {
         Reference gelu = at(Fixtures.gelu(), -1e300);
         assertTrue(gelu.converged() && gelu.workingDigits() <= 80, gelu.toString());
         assertEquals(0.0, Math.abs(gelu.toDouble()));
+        // (1 + 1/|x|)^(x^2) at 1e300: a base within a double's rounding of 1 and a huge exponent, e^(1e300).
+        Reference power = at(Exprs.pow(Exprs.add(ONE, Exprs.pow(f(Fn.ABS, X), constant(-1))), Exprs.pow(X, Exprs.TWO)), -1e300);
+        assertTrue(power.value() instanceof Real.Beyond b && !b.tiny(), power.toString());
+        assertEquals(Double.POSITIVE_INFINITY, power.toDouble());
         // A value that leaves the range and must come back cannot be followed.
         assertEquals(new Real.Undefined(Real.Why.OUT_OF_RANGE), at(f(Fn.LOG, f(Fn.EXP, X)), 1e10).value());
         // but log(1 + e^x) at 1e5 is fine: e^100000 is representable.
