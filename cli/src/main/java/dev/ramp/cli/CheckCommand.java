@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
             "reference, over about 2,000 inputs from the whole double range (dense near 0, log-spaced to the largest",
             "double, every kink and its neighbours). With no NAME, the whole stdlib (and every --file definition).",
             "Budgets: 4 ulp for f and f', 16 for f'' and beyond, 1 float ulp for the float kernels; near a zero crossing",
-            "the error is measured against the size of the terms that cancel (see ACCURACY.md). Exit code 1 when over budget."
+            "the error is measured against the size of the terms that cancel (see ACCURACY.md). Exit code 1 when over budget.",
+            "Functions of a row (softmax, ...) get a table of their own: values against 40-digit references on rows with",
+            "huge, equal and masked entries (4 ulp), and the VJP against the Jacobian from central differences (1e-6)."
         },
         footer = {"", "Examples:", "  ramp check", "  ramp check gelu mish", "  ramp check --exact-formula 'log(1 + exp(x))'",
             "  ramp check --order 1 --file my.ramp my_act"})
@@ -59,8 +61,16 @@ final class CheckCommand implements Callable<Integer> {
         if (order < 0) throw new BadInput("--order must be 0 or more, not " + order);
         Library library = function.library();
         List<Function> functions = new ArrayList<>();
-        if (targets.isEmpty()) functions.addAll(library.functions());
-        for (String t : targets) functions.add(function.function(t, library));
+        List<dev.ramp.compiler.rows.RowFunction> rows = new ArrayList<>();
+        if (targets.isEmpty()) {
+            functions.addAll(library.functions());
+            rows.addAll(library.rowFunctions());
+        }
+        for (String t : targets) {
+            dev.ramp.compiler.rows.RowFunction row = dev.ramp.compiler.Compiler.rowFunction(t, library);
+            if (row != null) rows.add(row);
+            else functions.add(function.function(t, library));
+        }
         Checker.Settings settings = Checker.Settings.DEFAULT.withOrder(order).withOptions(formula.options())
                 .withDensity(quick ? Samples.Density.TEST : Samples.Density.FULL);
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +82,19 @@ final class CheckCommand implements Callable<Integer> {
             over += ReportTable.over(r);
             out.flush();
         }
-        out.printf(Locale.ROOT, "%n%d function(s), %s%n", functions.size(), over == 0 ? "every kernel within budget" : over + " kernel(s) over budget");
+        if (!rows.isEmpty()) {
+            // Functions of a row: values against 40-digit references, VJPs against differences.
+            out.println();
+            out.print(RowCheckTable.header());
+            for (dev.ramp.compiler.rows.RowFunction r : rows) {
+                dev.ramp.stdlib.RowChecks.Result result = dev.ramp.stdlib.RowChecks.measure(r.name(),
+                        dev.ramp.compiler.Compiler.compileRows(r, function.parameterValues()));
+                out.print(RowCheckTable.row(result));
+                if (!result.passed()) over++;
+                out.flush();
+            }
+        }
+        out.printf(Locale.ROOT, "%n%d function(s), %s%n", functions.size() + rows.size(), over == 0 ? "every kernel within budget" : over + " kernel(s) over budget");
         return over == 0 ? Main.OK : Main.CHECK_FAILED;
     }
 }
