@@ -29,6 +29,13 @@ final class CodeCommands {
      * f' in float, against the high-precision reference on a few hundred inputs.
      */
     static void check(Invocation inv, Context cx) {
+        dev.ramp.compiler.rows.RowFunction row = cx.session.library().lookupRow(inv.input().substring(inv.argsStart()).strip());
+        if (row != null) {
+            dev.ramp.stdlib.RowChecks.Result r = dev.ramp.stdlib.RowChecks.measure(row.name(), Compiler.compileRows(row, Map.of()));
+            cx.out.print(dev.ramp.cli.RowCheckTable.header() + dev.ramp.cli.RowCheckTable.row(r));
+            cx.out.note(r.passed() ? "within budget" : "over budget");
+            return;
+        }
         Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":check NAME");
         Map<String, Double> params = ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length());
         FunctionReport r = Checker.check(f, params, Checker.Settings.DEFAULT.withDensity(Samples.Density.TEST));

@@ -20,11 +20,12 @@ class ReplSessionTest {
 
     @Test
     void aRowDefinitionAndItsVjp() {
-        String out = ReplHarness.run("center(xs[]) = xs - mean(xs)\n:d center\n:d softmax\n:show glu\n");
+        String out = ReplHarness.run("center(xs[]) = xs - mean(xs)\n:d center\n:d softmax\n:show glu\n:check softmax\n");
         assertTrue(out.contains("defined center(xs[])"), out);
         assertTrue(out.contains("let sum = sum(xs), sum_1 = sum(g) in g - sum_1 / len(xs)"), out);
         assertTrue(out.contains("sum_1 = sum(g * exp(xs - where(abs(m) == inf, 0, m)))"), out);
         assertTrue(out.contains("Gated linear unit") && out.contains("d/d second_half(xs)"), out);
+        assertTrue(out.contains("row function") && out.contains("within budget"), out);
     }
 
     @Test
