@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         Checker.Settings settings = Checker.Settings.DEFAULT.withOrder(order).withOptions(formula.options())
                 .withDensity(quick ? Samples.Density.TEST : Samples.Density.FULL);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ReportTable.header());
+        if (!functions.isEmpty()) out.print(ReportTable.header());
         long over = 0;
         for (Function f : functions) {
             FunctionReport r = Checker.check(f, targets.isEmpty() ? java.util.Map.of() : function.parameterValues(), settings);
@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (!rows.isEmpty()) {
             // Functions of a row: values against 40-digit references, VJPs against differences.
-            out.println();
+            if (!functions.isEmpty()) out.println();
             out.print(RowCheckTable.header());
             for (dev.ramp.compiler.rows.RowFunction r : rows) {
                 dev.ramp.stdlib.RowChecks.Result result = dev.ramp.stdlib.RowChecks.measure(r.name(),
