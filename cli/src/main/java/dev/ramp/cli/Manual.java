@@ -11,27 +11,32 @@ final class Manual {
     private Manual() {}
 
     /** The first line of the doc comment, or a placeholder. */
+    /** A manual page's first sections: the signature, the doc comment, the definition, the parameters. */
+    static void head(String signature, java.util.List<String> doc, String sourceText, java.util.List<Parameter> parameters, PrintWriter out) {
+        out.println(signature);
+        out.println();
+        if (doc.isEmpty()) {
+            out.println("  (no description)");
+        } else {
+            for (String line : doc) out.println("  " + line);
+        }
+        out.println();
+        out.println("Definition");
+        out.println("  " + sourceText.strip().replace("\n", "\n  "));
+        out.println();
+        out.println("Parameters");
+        if (parameters.isEmpty()) out.println("  none");
+        for (Parameter p : parameters) {
+            out.println("  " + p.name() + (p.defaultValue().isPresent() ? " = " + Printer.number(p.defaultValue().getAsDouble()) : "  (no default: give it with --param)"));
+        }
+    }
+
     static String summary(Function f) {
         return f.doc().isEmpty() ? "(no description)" : f.doc().getFirst();
     }
 
     static void print(Function f, PrintWriter out) {
-        out.println(f.name() + signature(f));
-        out.println();
-        if (f.doc().isEmpty()) {
-            out.println("  (no description)");
-        } else {
-            for (String line : f.doc()) out.println("  " + line);
-        }
-        out.println();
-        out.println("Definition");
-        out.println("  " + f.sourceText().strip().replace("\n", "\n  "));
-        out.println();
-        out.println("Parameters");
-        if (f.parameters().isEmpty()) out.println("  none");
-        for (Parameter p : f.parameters()) {
-            out.println("  " + p.name() + (p.defaultValue().isPresent() ? " = " + Printer.number(p.defaultValue().getAsDouble()) : "  (no default: give it with --param)"));
-        }
+        head(f.name() + signature(f), f.doc(), f.sourceText(), f.parameters(), out);
         out.println();
         out.println("First derivative, d/d" + f.variable());
         out.println("  " + Printer.print(Compiler.derivative(f, null, 1)));

@@ -5,8 +5,6 @@ import dev.ramp.compiler.RampException;
 import dev.ramp.compiler.diag.Diagnostic;
 import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
-import dev.ramp.compiler.ir.Parameter;
-import dev.ramp.compiler.print.Printer;
 import dev.ramp.compiler.rows.RowFunction;
 import dev.ramp.compiler.rows.RowPrinter;
 import dev.ramp.compiler.rows.RowProgram;
@@ -52,19 +50,7 @@ public final class RowCli {
 
     /** The manual page: doc, definition, parameters, the program, its VJP and its JVP (also the REPL's {@code :show}). */
     public static void show(RowFunction f, PrintWriter out) {
-        out.println(f.signature());
-        out.println();
-        if (f.doc().isEmpty()) out.println("  (no description)");
-        for (String line : f.doc()) out.println("  " + line);
-        out.println();
-        out.println("Definition");
-        out.println("  " + f.sourceText().strip().replace("\n", "\n  "));
-        out.println();
-        out.println("Parameters");
-        if (f.parameters().isEmpty()) out.println("  none");
-        for (Parameter p : f.parameters()) {
-            out.println("  " + p.name() + (p.defaultValue().isPresent() ? " = " + Printer.number(p.defaultValue().getAsDouble()) : ""));
-        }
+        Manual.head(f.signature(), f.doc(), f.sourceText(), f.parameters(), out);
         out.println();
         out.println("As computed (reductions first)");
         out.println("  " + RowPrinter.print(f.program()).replace("\n", "\n  "));
