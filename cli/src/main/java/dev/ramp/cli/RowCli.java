@@ -7,7 +7,6 @@ import dev.ramp.compiler.diag.Source;
 import dev.ramp.compiler.diag.Span;
 import dev.ramp.compiler.rows.RowFunction;
 import dev.ramp.compiler.rows.RowPrinter;
-import dev.ramp.compiler.rows.RowProgram;
 import dev.ramp.runtime.RowActivation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
