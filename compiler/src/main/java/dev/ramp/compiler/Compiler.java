@@ -203,7 +203,18 @@ public final class Compiler {
             bound[i] = values.get(p.name());
             parameterDerivatives.add(Differentiate.derivative(f.body(), p.name(), 1));
         }
-        return Emitter.Spec.of(f, bound, derivatives, parameterDerivatives);
+        return Emitter.chooseForms(Emitter.Spec.of(f, bound, derivatives, parameterDerivatives));
+    }
+
+    /**
+     * What {@link #compile} computes per element for f, f' and the fused pair (after
+     * simplification, the choice of forms and one CSE over the pair): operations and math calls
+     * by kind, counted as SymPy's {@code count_ops} counts, and cost estimates; for
+     * {@code ramp show --cost}.
+     */
+    public static String costReport(Function f, Map<String, Double> given) throws RampException {
+        Emitter.Spec spec = spec(f, given);
+        return emitting(f, () -> Emitter.costReport(spec));
     }
 
     private static <T> T emitting(Function f, Supplier<T> emit) {
