@@ -150,7 +150,7 @@ final class Dag {
             case Mul m -> unique(key("mul", k), () -> new Mul((List<Expr>) (List<?>) k));
             case Div d -> unique(key("div", k), () -> new Div((Expr) k.get(0), (Expr) k.get(1)));
             case Pow p -> unique(key("pow", k), () -> new Pow((Expr) k.get(0), (Expr) k.get(1)));
-            case Call(var fn, var args) -> unique(key("call:" + fn.name(), k), () -> new Call(fn, (List<Expr>) (List<?>) k));
+            case Call(var fn, var args) -> unique(key(fn, k), () -> new Call(fn, (List<Expr>) (List<?>) k));
             case Where w -> unique(key("where", k), () -> new Where((Cond) k.get(0), (Expr) k.get(1), (Expr) k.get(2)));
             case Compare(Op op, var l, var r) -> compare(op, (Expr) k.get(0), (Expr) k.get(1));
             case And a -> unique(key("and", k), () -> new And((Cond) k.get(0), (Cond) k.get(1)));
@@ -176,10 +176,10 @@ final class Dag {
         }
         Op fo = o;
         Expr fa = a, fb = b;
-        return unique(new Key("cmp:" + o.name(), 0, id(a), id(b)), () -> new Compare(fo, fa, fb));
+        return unique(new Key(o, 0, id(a), id(b)), () -> new Compare(fo, fa, fb));
     }
 
-    private Key key(String head, List<Object> kids) {
+    private Key key(Object head, List<Object> kids) {
         int[] k = new int[kids.size()];
         for (int i = 0; i < k.length; i++) k[i] = id(kids.get(i));
         return new Key(head, 0, k);
@@ -206,11 +206,15 @@ final class Dag {
         return List.copyOf(keys);
     }
 
-    /** An interning key: kind (and function or operator), a constant's bits, the children's ids. */
-    record Key(String head, long bits, int... kids) {
+    /**
+     * An interning key: kind (a string literal for the node kind, the {@link dev.ramp.compiler.ir.Fn}
+     * of a call, the {@link Op} of a comparison: no string is built per node), a constant's bits,
+     * the children's ids.
+     */
+    record Key(Object head, long bits, int... kids) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key(String h, long b, int[] k) && h.equals(head) && b == bits && Arrays.equals(k, kids);
+            return o instanceof Key(Object h, long b, int[] k) && h.equals(head) && b == bits && Arrays.equals(k, kids);
         }
 
         @Override

@@ -56,17 +56,21 @@ final class FormChooser {
 
     /** {@code spec} with its value and first derivative in the cheapest form found; {@code spec} itself when no rule pays. */
     static Emitter.Spec choose(Emitter.Spec spec) {
+        if (!mayApply(spec)) return spec;
         Map<String, Double> constants = new LinkedHashMap<>();
         for (int i = 0; i < spec.parameterNames().size(); i++) constants.put(spec.parameterNames().get(i), spec.parameterValues().get(i));
         Dag dag = new Dag(Map.of(spec.variable(), Emitter.INPUT), constants);
         Pair start = new Pair(dag.intern(spec.value()), dag.intern(spec.derivatives().getFirst()));
         Pair best = start;
-        Cost bestCost = cost(best);
-        for (UnaryOperator<Pair> rule : List.<UnaryOperator<Pair>>of(FormChooser::geluTanh, FormChooser::mish,
-                FormChooser::sharedExp, FormChooser::reuseF)) {
-            Pair p = rule.apply(best);
+        Cost bestCost = null;   // computed when a rule first offers a candidate
+        List<UnaryOperator<Pair>> rules = List.of(FormChooser::geluTanh, FormChooser::mish, FormChooser::sharedExp, FormChooser::reuseF);
+        for (int i = 0; i < rules.size(); i++) {
+            Pair p = rules.get(i).apply(best);
             if (p == null) continue;
             Pair candidate = new Pair(dag.intern(p.f()), dag.intern(p.df()));
+            // a rule that introduces sigmoids (gelu_tanh's) is judged with their shared exponential
+            if (i < 2 && sharedExp(candidate) instanceof Pair shared) candidate = new Pair(dag.intern(shared.f()), dag.intern(shared.df()));
+            if (bestCost == null) bestCost = cost(best);
             Cost c = cost(candidate);
             if (c.scalar() < bestCost.scalar() - 1e-9 && c.lane() <= bestCost.lane() + 1e-9) {
                 best = candidate;
@@ -82,13 +86,33 @@ final class FormChooser {
         return new Emitter.Spec(spec.name(), Emitter.INPUT, spec.parameterNames(), spec.parameterValues(), best.f(), derivatives, dp);
     }
 
+    /**
+     * Whether any rule could match: f is a product (f' may reuse it) or a tanh, sigmoid or
+     * softplus occurs. A walk without allocation per node, so that functions no rule concerns
+     * (relu, the hard* family) pay nothing for the chooser.
+     */
+    private static boolean mayApply(Emitter.Spec spec) {
+        if (spec.value() instanceof Mul) return true;
+        ArrayList<Object> work = new ArrayList<>(List.of(spec.value(), spec.derivatives().getFirst()));
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        while (!work.isEmpty()) {
+            Object n = work.removeLast();
+            if (n instanceof Call(Fn fn, List<Expr> a) && (fn == Fn.TANH || fn == Fn.SIGMOID || fn == Fn.SOFTPLUS)) return true;
+            if (seen.put(n, Boolean.TRUE) == null) work.addAll(Dag.children(n));
+        }
+        return false;
+    }
+
     private record Cost(double scalar, double lane) {}
 
-    /** Estimated ns per element of the fused pair: scalar code, and double lanes (the accurate mode's lanes). */
+    /**
+     * Estimated ns per element of the fused pair in scalar code and in lanes, from one walk (the
+     * lane weights of sigmoid and softplus are those of their lane forms, so the expansion need
+     * not be built: compile latency matters here).
+     */
     private static Cost cost(Pair p) {
-        double scalar = CostModel.of(p.roots()).scalarNs();
-        double lane = CostModel.of(LaneForms.expand(p.roots(), LaneType.DOUBLE, LaneForms.newDag())).laneNs();
-        return new Cost(scalar, lane);
+        CostModel.Cost c = CostModel.of(p.roots());
+        return new Cost(c.scalarNs(), c.laneNs());
     }
 
     // ---- gelu_tanh: 0.5 (1 + tanh w) is sigmoid(2w) ---------------------------------------------

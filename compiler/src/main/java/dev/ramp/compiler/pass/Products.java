@@ -29,7 +29,7 @@ final class Products {
     /** The product in normal form; powers are merged as like terms are in {@link #add}. */
     Expr mul(List<Expr> factors) {
         int before = 1;
-        for (Expr f : factors) before += Simplify.size(f);
+        for (Expr f : factors) before += n.size(f);
         return n.smaller(() -> mul(factors, false), () -> mul(factors, true), before);
     }
 
@@ -159,8 +159,9 @@ final class Products {
             boolean mergeable = (integers || r.nonnegative()) && Double.isFinite(total) && (total != 0 || r.definedNonzero());
             Expr power = total == 0 ? null : total == 1 ? base : new Pow(base, constant(total));
             if (mergeable && strict && power != null) {
-                int before = originals.get(base).stream().mapToInt(Simplify::size).sum();
-                mergeable = Simplify.size(power) <= before;
+                int before = 0;
+                for (Expr o : originals.get(base)) before += n.size(o);
+                mergeable = n.size(power) <= before;
             }
             if (!mergeable) {
                 out.addAll(originals.get(base));

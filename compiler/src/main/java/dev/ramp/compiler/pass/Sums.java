@@ -61,7 +61,7 @@ final class Sums {
      */
     Expr add(List<Expr> terms) {
         int before = 1;
-        for (Expr t : terms) before += Simplify.termSize(t);
+        for (Expr t : terms) before += n.termSize(t);
         return n.smaller(() -> add(terms, false), () -> add(terms, true), before);
     }
 
@@ -121,8 +121,8 @@ final class Sums {
             }
             Expr merged = coef == 0 ? null : term(coef, g.getKey());
             int before = 0;
-            for (Term s : like) before += Simplify.termSize(term(s.coef, s.mono));
-            if (strict && merged != null && Simplify.termSize(merged) > before) {
+            for (Term s : like) before += n.termSize(term(s.coef, s.mono));
+            if (strict && merged != null && n.termSize(merged) > before) {
                 for (Term s : like) out.add(term(s.coef, s.mono));   // a + x + x: a coefficient would add a node
                 continue;
             }
