@@ -202,7 +202,7 @@ public final class Emitter {
      * {@code spec} with f and f' in the cheapest equal forms the cost model finds (see
      * {@code FormChooser}: shared exponentials, rational mish, gelu_tanh through sigmoid, f'
      * reusing f), each within the accuracy budget; {@code spec} itself when none pays. The
-     * result's expressions use an internal input name and the bound parameter values.
+     * chosen f and f' have the bound parameter values as constants.
      */
     public static Spec chooseForms(Spec spec) {
         return FormChooser.choose(spec);

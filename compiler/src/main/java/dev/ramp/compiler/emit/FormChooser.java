@@ -39,8 +39,8 @@ import java.util.function.UnaryOperator;
  * at x = -40 the result is 0 instead of 4e-18).
  *
  * <p>The chooser runs after the symbolic passes (and after any stabilisation): it only ever
- * sees the expressions it is given, and hands back a {@link Emitter.Spec} whose expressions are
- * in terms of the internal input name with the bound parameters as constants.
+ * sees the expressions it is given, and hands back a {@link Emitter.Spec} whose f and f' have the
+ * bound parameters as constants (f'' and the parameter derivatives as they were).
  */
 final class FormChooser {
     private FormChooser() {}
@@ -59,7 +59,8 @@ final class FormChooser {
         if (!mayApply(spec)) return spec;
         Map<String, Double> constants = new LinkedHashMap<>();
         for (int i = 0; i < spec.parameterNames().size(); i++) constants.put(spec.parameterNames().get(i), spec.parameterValues().get(i));
-        Dag dag = new Dag(Map.of(spec.variable(), Emitter.INPUT), constants);
+        // The input keeps its name, so f'' and the parameter derivatives pass through untouched.
+        Dag dag = new Dag(Map.of(spec.variable(), spec.variable()), constants);
         Pair start = new Pair(dag.intern(spec.value()), dag.intern(spec.derivatives().getFirst()));
         Pair best = start;
         Cost bestCost = null;   // computed when a rule first offers a candidate
@@ -78,12 +79,10 @@ final class FormChooser {
             }
         }
         if (best == start) return spec;
-        List<Expr> derivatives = new ArrayList<>();
-        derivatives.add(best.df());
-        for (Expr d : spec.derivatives().subList(1, spec.derivatives().size())) derivatives.add(dag.intern(d));
-        List<Expr> dp = new ArrayList<>();
-        for (Expr d : spec.parameterDerivatives()) dp.add(dag.intern(d));
-        return new Emitter.Spec(spec.name(), Emitter.INPUT, spec.parameterNames(), spec.parameterValues(), best.f(), derivatives, dp);
+        List<Expr> derivatives = new ArrayList<>(spec.derivatives());
+        derivatives.set(0, best.df());
+        return new Emitter.Spec(spec.name(), spec.variable(), spec.parameterNames(), spec.parameterValues(), best.f(), derivatives,
+                spec.parameterDerivatives());
     }
 
     /**

@@ -133,8 +133,8 @@ final class Products {
      * {@code 0 * 0^-1} and {@code inf * inf^-1} are NaN, not 1.
      */
     private List<Expr> collectPowers(List<Expr> factors, boolean strict) {
-        Map<Expr, List<Double>> groups = new LinkedHashMap<>();
-        Map<Expr, List<Expr>> originals = new LinkedHashMap<>();
+        FewKeys<List<Double>> groups = new FewKeys<>();
+        FewKeys<List<Expr>> originals = new FewKeys<>();
         for (Expr f : factors) {
             Expr base = f;
             double exponent = 1;
@@ -142,11 +142,11 @@ final class Products {
                 base = b;
                 exponent = p;
             }
-            groups.computeIfAbsent(base, k -> new ArrayList<>()).add(exponent);
-            originals.computeIfAbsent(base, k -> new ArrayList<>()).add(f);
+            groups.computeIfAbsent(base, ArrayList::new).add(exponent);
+            originals.computeIfAbsent(base, ArrayList::new).add(f);
         }
         List<Expr> out = new ArrayList<>();
-        for (Map.Entry<Expr, List<Double>> g : groups.entrySet()) {
+        for (Map.Entry<Expr, List<Double>> g : groups.entries()) {
             Expr base = g.getKey();
             List<Double> exponents = g.getValue();
             if (exponents.size() == 1) {

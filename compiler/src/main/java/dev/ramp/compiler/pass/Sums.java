@@ -83,7 +83,7 @@ final class Sums {
         double constant = 0;
         List<Expr> unfolded = new ArrayList<>();
         int constants = 0;
-        Map<Expr, List<Term>> groups = new LinkedHashMap<>();
+        FewKeys<List<Term>> groups = new FewKeys<>();
         for (Expr t : flat) {
             Term s = split(t);
             if (s.mono == null) {
@@ -95,12 +95,12 @@ final class Sums {
                     unfolded.add(t);
                 }
             } else {
-                groups.computeIfAbsent(s.mono, k -> new ArrayList<>()).add(s);
+                groups.computeIfAbsent(s.mono, ArrayList::new).add(s);
             }
         }
         if (constants > 1) n.note("fold");
         List<Expr> out = new ArrayList<>();
-        for (Map.Entry<Expr, List<Term>> g : groups.entrySet()) {
+        for (Map.Entry<Expr, List<Term>> g : groups.entries()) {
             List<Term> like = g.getValue();
             if (like.size() == 1) {
                 Term only = like.getFirst();
