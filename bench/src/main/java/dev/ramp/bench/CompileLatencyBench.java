@@ -60,6 +60,29 @@ public class CompileLatencyBench {
         };
     }
 
+    private final double[] xs = {-3, -1, -0.5, 0, 0.5, 1, 3, 7}, ys = new double[8], g = new double[8], gi = new double[8];
+    private final float[] xf = {-3, -1, -0.5f, 0, 0.5f, 1, 3, 7}, yf = new float[8], gf = new float[8], gif = new float[8];
+
+    /**
+     * As {@link #compileAndCall}, then the first use of everything the activation offers: f'
+     * and f'', and each array kernel (forward, backward, fused; double and float), which builds
+     * the kernel class the activation defers until its first array call.
+     */
+    @Benchmark
+    public double compileAndUseEverything() {
+        Function f = Compiler.parseExpression(new Source("<bench>", source(counter.incrementAndGet())), library);
+        Activation a = Compiler.compile(f, Map.of());
+        double s = a.applyAsDouble(0.5) + a.derivative(0.5) + a.derivative(2, 0.5);
+        a.forward(xs, ys);
+        a.backward(xs, g, gi);
+        a.forwardBackward(xs, ys, g, gi);
+        a.forward(xf, yf);
+        a.backward(xf, gf, gif);
+        a.forwardBackward(xf, yf, gf, gif);
+        if (a.parameterValues().length > 0) s += a.parameterGradient(xs, g)[0] + a.parameterGradient(xf, gf)[0];
+        return s + ys[3] + gi[3] + yf[3] + gif[3];
+    }
+
     @Benchmark
     public double compileAndCall() {
         Function f = Compiler.parseExpression(new Source("<bench>", source(counter.incrementAndGet())), library);

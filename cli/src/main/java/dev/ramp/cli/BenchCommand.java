@@ -83,6 +83,8 @@ final class BenchCommand implements Callable<Integer> {
         if (!noBuild) build(home, err);
         if (!Files.exists(jar)) throw new BadInput("no " + jar + ": build it with mvn -pl bench -am package, or drop --no-build");
         String classpath = jar + (extraClasspath == null ? "" : File.pathSeparator + extraClasspath);
+        // The handwritten scalar kernels are stdlib's test classes: the build makes their jar next to stdlib's.
+        if (!hasHandwritten(classpath) && stdlibTestJar(home) instanceof Path tests) classpath += File.pathSeparator + tests;
         boolean handwritten = hasHandwritten(classpath);
         if (!handwritten) err.println("ramp bench: the handwritten scalar kernels (stdlib test jar) are not in the suite; their column stays empty");
 
@@ -193,6 +195,15 @@ final class BenchCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         if (Files.exists(cwd.resolve("bench/pom.xml"))) return cwd;
         throw new BadInput("cannot find the ramp source tree (bench/pom.xml); pass --root");
+    }
+
+    /** stdlib/target/ramp-stdlib-*-tests.jar in the source tree, or null. */
+    private static Path stdlibTestJar(Path home) throws IOException {
+        Path dir = home.resolve("stdlib/target");
+        if (!Files.isDirectory(dir)) return null;
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("ramp-stdlib-.*-tests\\.jar")).findFirst().orElse(null);
+        }
     }
 
     /** Whether some jar on the class path has the handwritten kernels' registry. */

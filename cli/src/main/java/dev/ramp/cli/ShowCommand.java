@@ -5,6 +5,7 @@ import dev.ramp.compiler.Library;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -14,13 +15,17 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         description = "Print a definition's doc comment, its text, its parameters and its simplified first and second derivatives.",
-        footer = {"", "Example:", "  ramp show mish"})
+        footer = {"", "Examples:", "  ramp show mish", "  ramp show --cost mish          # operations and math calls of f, f' and the fused pair"})
 final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     FunctionOptions options;
+
+    @Option(names = "--cost", description = "Instead: what the compiled kernels compute per element for f, f' and fused (f, f'): "
+            + "operations and math calls by kind (counted as SymPy's count_ops after one cse), with cost estimates.")
+    boolean cost;
 
     @Parameters(index = "0", paramLabel = "NAME_OR_EXPR", description = "A definition's name (or an expression in x).")
     String name;
@@ -33,7 +38,9 @@ final class ShowCommand implements Callable<Integer> {
             RowCli.show(row, spec.commandLine().getOut());
             return Main.OK;
         }
-        Manual.print(Compiler.function(name, library), spec.commandLine().getOut());
+        var f = Compiler.function(name, library);
+        if (cost) spec.commandLine().getOut().print(Compiler.costReport(f, options.parameterValues()));
+        else Manual.print(f, spec.commandLine().getOut());
         return Main.OK;
     }
 }

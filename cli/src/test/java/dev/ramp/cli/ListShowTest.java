@@ -32,6 +32,25 @@ class ListShowTest {
     }
 
     @Test
+    void showCostCountsFDerivativeAndTheFusedPair() {
+        RampRunner r = RampRunner.run("show", "--cost", "mish");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("f\n  counted as count_ops after cse: "), out);
+        assertTrue(out.contains("\nf'\n") && out.contains("\nf, f' fused\n"), out);
+        // the cost model's choice: mish from one exp, no tanh or log1p
+        String fused = out.substring(out.indexOf("f, f' fused"));
+        assertTrue(fused.contains("1 math call (exp 1)") && !fused.contains("tanh"), out);
+    }
+
+    @Test
+    void showCostTakesParameters() {
+        RampRunner r = RampRunner.run("show", "--cost", "--param", "alpha=0.5", "elu");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("expm1 1"), r.out());
+    }
+
+    @Test
     void showOfAnUnknownNameIsBadInput() {
         RampRunner r = RampRunner.run("show", "mishh");
         assertEquals(Main.BAD_INPUT, r.code());

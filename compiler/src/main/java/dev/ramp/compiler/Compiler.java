@@ -343,8 +343,21 @@ public final class Compiler {
             parameterDerivatives.add(options.exactFormula() ? dp : Stabilise.withinDomain(stable(dp, values), value));
         }
         List<Double> bound = f.parameters().stream().map(p -> values.get(p.name())).toList();
-        return new Emitter.Spec(f.name(), f.variable(), f.parameters().stream().map(Parameter::name).toList(), bound,
+        Emitter.Spec spec = new Emitter.Spec(f.name(), f.variable(), f.parameters().stream().map(Parameter::name).toList(), bound,
                 value, derivatives, parameterDerivatives);
+        // The cheaper equivalent forms are a rewrite too: the formula as written is compiled as written.
+        return options.exactFormula() ? spec : Emitter.chooseForms(spec);
+    }
+
+    /**
+     * What {@link #compile} computes per element for f, f' and the fused pair (after
+     * simplification, stabilisation, the choice of forms and one CSE over the pair): operations
+     * and math calls by kind, counted as SymPy's {@code count_ops} counts, and cost estimates;
+     * for {@code ramp show --cost}.
+     */
+    public static String costReport(Function f, Map<String, Double> given) throws RampException {
+        Emitter.Spec spec = spec(f, given, Options.DEFAULT);
+        return emitting(f, () -> Emitter.costReport(spec));
     }
 
     /** The body that derivatives are taken of: as written, or simplified and in stable primitives. */

@@ -131,7 +131,8 @@ final class CostModel {
         for (var k : kernels.entrySet()) {
             Cost scalar = of(k.getValue());
             Cost lanes = of(LaneForms.expand(k.getValue(), LaneType.FLOAT, LaneForms.newDag()));
-            b.append(String.format(Locale.ROOT, "%s%n  scalar form: %s%n    about %.1f ns/element scalar%n", k.getKey(), scalar.summary(), scalar.scalarNs()));
+            b.append(String.format(Locale.ROOT, "%s%n  counted as count_ops after cse: %s%n", k.getKey(), OpCount.of(k.getValue()).summary()));
+            b.append(String.format(Locale.ROOT, "  scalar form: %s%n    about %.1f ns/element scalar%n", scalar.summary(), scalar.scalarNs()));
             b.append(String.format(Locale.ROOT, "  lane form:   %s%n    about %.2f ns/element in float lanes, %.2f in double lanes%n",
                     lanes.summary(), lanes.laneNs(), 2 * lanes.laneNs()));
         }

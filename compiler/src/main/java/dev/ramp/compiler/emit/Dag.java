@@ -30,9 +30,10 @@ import java.util.Map;
  */
 final class Dag {
     private final Map<String, Expr> bindings;
-    private final Map<Key, Object> interned = new HashMap<>();
-    private final IdentityHashMap<Object, Object> canonicalOf = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>();
+    private final Map<Key, Object> interned = new HashMap<>(256);
+    // Sized for the hundred-odd nodes of a small activation: fewer rehashes on the way.
+    private final IdentityHashMap<Object, Object> canonicalOf = new IdentityHashMap<>(128);
+    private final IdentityHashMap<Object, Integer> ids = new IdentityHashMap<>(128);
     private final List<Object> nodes = new ArrayList<>();
     private final List<Key> keys = new ArrayList<>();
 
@@ -72,17 +73,21 @@ final class Dag {
         return nodes.size();
     }
 
-    /** The children of a node, in evaluation order: expressions and conditions. */
+    /**
+     * The children of a node, in evaluation order: expressions and conditions. The operand lists
+     * of sums, products and calls are returned as they are (the records hold unmodifiable copies).
+     */
+    @SuppressWarnings("unchecked")
     static List<Object> children(Object node) {
         return switch (node) {
             case Const c -> List.of();
             case Var v -> List.of();
             case Neg(Expr a) -> List.of(a);
-            case Add(List<Expr> terms) -> List.copyOf(terms);
-            case Mul(List<Expr> factors) -> List.copyOf(factors);
+            case Add(List<Expr> terms) -> (List<Object>) (List<?>) terms;
+            case Mul(List<Expr> factors) -> (List<Object>) (List<?>) factors;
             case Div(Expr n, Expr d) -> List.of(n, d);
             case Pow(Expr b, Expr e) -> List.of(b, e);
-            case Call(var fn, List<Expr> args) -> List.copyOf(args);
+            case Call(var fn, List<Expr> args) -> (List<Object>) (List<?>) args;
             case Where(Cond c, Expr t, Expr f) -> List.of(c, t, f);
             case Compare(var op, Expr l, Expr r) -> List.of(l, r);
             case And(Cond l, Cond r) -> List.of(l, r);
@@ -143,14 +148,14 @@ final class Dag {
             case Var(String name) -> {
                 Expr bound = bindings.get(name);
                 if (bound == null) throw new EmitException("unbound variable '" + name + "': neither the input nor a bound parameter");
-                yield bound instanceof Var(String internal) ? unique(new Key("var:" + internal, 0), () -> bound) : internAny(bound);
+                yield bound instanceof Var(String internal) ? unique(new Key(new VarHead(internal), 0), () -> bound) : internAny(bound);
             }
             case Neg n -> unique(key("neg", k), () -> new Neg((Expr) k.get(0)));
             case Add a -> unique(key("add", k), () -> new Add((List<Expr>) (List<?>) k));
             case Mul m -> unique(key("mul", k), () -> new Mul((List<Expr>) (List<?>) k));
             case Div d -> unique(key("div", k), () -> new Div((Expr) k.get(0), (Expr) k.get(1)));
             case Pow p -> unique(key("pow", k), () -> new Pow((Expr) k.get(0), (Expr) k.get(1)));
-            case Call(var fn, var args) -> unique(key("call:" + fn.name(), k), () -> new Call(fn, (List<Expr>) (List<?>) k));
+            case Call(var fn, var args) -> unique(key(fn, k), () -> new Call(fn, (List<Expr>) (List<?>) k));
             case Where w -> unique(key("where", k), () -> new Where((Cond) k.get(0), (Expr) k.get(1), (Expr) k.get(2)));
             case Compare(Op op, var l, var r) -> compare(op, (Expr) k.get(0), (Expr) k.get(1));
             case And a -> unique(key("and", k), () -> new And((Cond) k.get(0), (Cond) k.get(1)));
@@ -161,6 +166,9 @@ final class Dag {
             default -> throw new IllegalArgumentException("not an IR node: " + original);
         };
     }
+
+    /** The key head of a variable: its (internal) name, apart from every other kind of head. */
+    private record VarHead(String name) {}
 
     /** One orientation per comparison: {@code a > b} is {@code b < a} (both false on NaN). */
     private Object compare(Op op, Expr l, Expr r) {
@@ -176,10 +184,10 @@ final class Dag {
         }
         Op fo = o;
         Expr fa = a, fb = b;
-        return unique(new Key("cmp:" + o.name(), 0, id(a), id(b)), () -> new Compare(fo, fa, fb));
+        return unique(new Key(o, 0, id(a), id(b)), () -> new Compare(fo, fa, fb));
     }
 
-    private Key key(String head, List<Object> kids) {
+    private Key key(Object head, List<Object> kids) {
         int[] k = new int[kids.size()];
         for (int i = 0; i < k.length; i++) k[i] = id(kids.get(i));
         return new Key(head, 0, k);
@@ -206,11 +214,15 @@ final class Dag {
         return List.copyOf(keys);
     }
 
-    /** An interning key: kind (and function or operator), a constant's bits, the children's ids. */
-    record Key(String head, long bits, int... kids) {
+    /**
+     * An interning key: kind (a string literal for the node kind, the {@link dev.ramp.compiler.ir.Fn}
+     * of a call, the {@link Op} of a comparison: no string is built per node), a constant's bits,
+     * the children's ids.
+     */
+    record Key(Object head, long bits, int... kids) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key(String h, long b, int[] k) && h.equals(head) && b == bits && Arrays.equals(k, kids);
+            return o instanceof Key(Object h, long b, int[] k) && h.equals(head) && b == bits && Arrays.equals(k, kids);
         }
 
         @Override

@@ -202,6 +202,16 @@ public final class Emitter {
         return CostModel.report(spec);
     }
 
+    /**
+     * {@code spec} with f and f' in the cheapest equal forms the cost model finds (see
+     * {@code FormChooser}: shared exponentials, rational mish, gelu_tanh through sigmoid, f'
+     * reusing f), each within the accuracy budget; {@code spec} itself when none pays. The
+     * chosen f and f' have the bound parameter values as constants.
+     */
+    public static Spec chooseForms(Spec spec) {
+        return FormChooser.choose(spec);
+    }
+
     static Activation define(Plan plan) {
         return HiddenClasses.defineActivation(activationBytes(plan), new LazyKernels(plan.spec, plan.tuning, plan.options));
     }

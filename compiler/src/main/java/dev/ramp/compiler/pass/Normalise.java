@@ -8,7 +8,9 @@ import dev.ramp.compiler.ir.Expr.*;
 import dev.ramp.compiler.ir.Exprs;
 import dev.ramp.compiler.ir.Fn;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,6 +57,54 @@ final class Normalise {
     Normalise(Function<Expr, Range> ranges, Consumer<String> fired) {
         this.ranges = ranges;
         this.fired = fired;
+    }
+
+    /** {@link Simplify#size} of each node met in this pass, by identity: nodes are immutable, and every step measures. */
+    private final Map<Expr, Integer> sizes = new IdentityHashMap<>();
+
+    /** {@link Simplify#size}, remembered for the pass (the steps measure operands at every node, so unremembered it is quadratic). */
+    int size(Expr e) {
+        Integer known = sizes.get(e);
+        if (known != null) return known;
+        int n = switch (e) {
+            case Const c -> 1;
+            case Var v -> 1;
+            case Neg(Expr a) -> 1 + size(a);
+            case Add(List<Expr> terms) -> {
+                int k = 1;
+                for (Expr t : terms) k += termSize(t);
+                yield k;
+            }
+            case Mul(List<Expr> factors) -> {
+                int k = 1;
+                for (Expr f : factors) k += size(f);
+                yield k;
+            }
+            case Div(Expr a, Expr b) -> 1 + size(a) + size(b);
+            case Pow(Expr a, Expr b) -> 1 + size(a) + size(b);
+            case Call(var fn, List<Expr> args) -> {
+                int k = 1;
+                for (Expr a : args) k += size(a);
+                yield k;
+            }
+            case Where(Cond c, Expr t, Expr f) -> 1 + size(c) + size(t) + size(f);
+        };
+        sizes.put(e, n);
+        return n;
+    }
+
+    /** The size of a term of a sum: a negation there is a subtraction, and free. */
+    int termSize(Expr t) {
+        return t instanceof Neg(Expr a) ? size(a) : size(t);
+    }
+
+    private int size(Cond c) {
+        return switch (c) {
+            case Cond.Compare(var op, Expr l, Expr r) -> 1 + size(l) + size(r);
+            case Cond.And(Cond l, Cond r) -> 1 + size(l) + size(r);
+            case Cond.Or(Cond l, Cond r) -> 1 + size(l) + size(r);
+            case Cond.Not(Cond x) -> 1 + size(x);
+        };
     }
 
     /** Reports that the step {@code name} changed something. */
@@ -140,7 +190,7 @@ final class Normalise {
         fired = steps::add;
         try {
             Expr e = eager.get();
-            if (Simplify.size(e) > before) {
+            if (size(e) > before) {
                 steps.clear();
                 e = strict.get();
             }

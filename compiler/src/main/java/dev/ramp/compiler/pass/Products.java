@@ -29,7 +29,7 @@ final class Products {
     /** The product in normal form; powers are merged as like terms are in {@link #add}. */
     Expr mul(List<Expr> factors) {
         int before = 1;
-        for (Expr f : factors) before += Simplify.size(f);
+        for (Expr f : factors) before += n.size(f);
         return n.smaller(() -> mul(factors, false), () -> mul(factors, true), before);
     }
 
@@ -133,8 +133,8 @@ final class Products {
      * {@code 0 * 0^-1} and {@code inf * inf^-1} are NaN, not 1.
      */
     private List<Expr> collectPowers(List<Expr> factors, boolean strict) {
-        Map<Expr, List<Double>> groups = new LinkedHashMap<>();
-        Map<Expr, List<Expr>> originals = new LinkedHashMap<>();
+        FewKeys<List<Double>> groups = new FewKeys<>();
+        FewKeys<List<Expr>> originals = new FewKeys<>();
         for (Expr f : factors) {
             Expr base = f;
             double exponent = 1;
@@ -142,11 +142,11 @@ final class Products {
                 base = b;
                 exponent = p;
             }
-            groups.computeIfAbsent(base, k -> new ArrayList<>()).add(exponent);
-            originals.computeIfAbsent(base, k -> new ArrayList<>()).add(f);
+            groups.computeIfAbsent(base, ArrayList::new).add(exponent);
+            originals.computeIfAbsent(base, ArrayList::new).add(f);
         }
         List<Expr> out = new ArrayList<>();
-        for (Map.Entry<Expr, List<Double>> g : groups.entrySet()) {
+        for (Map.Entry<Expr, List<Double>> g : groups.entries()) {
             Expr base = g.getKey();
             List<Double> exponents = g.getValue();
             if (exponents.size() == 1) {
@@ -159,8 +159,9 @@ final class Products {
             boolean mergeable = (integers || r.nonnegative()) && Double.isFinite(total) && (total != 0 || r.definedNonzero());
             Expr power = total == 0 ? null : total == 1 ? base : new Pow(base, constant(total));
             if (mergeable && strict && power != null) {
-                int before = originals.get(base).stream().mapToInt(Simplify::size).sum();
-                mergeable = Simplify.size(power) <= before;
+                int before = 0;
+                for (Expr o : originals.get(base)) before += n.size(o);
+                mergeable = n.size(power) <= before;
             }
             if (!mergeable) {
                 out.addAll(originals.get(base));

@@ -4,6 +4,7 @@ import dev.ramp.compiler.ir.Cond;
 import dev.ramp.compiler.ir.Exprs;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Expr.*;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -114,10 +115,18 @@ public final class Simplify {
                 for (Expr t : terms) n += termSize(t);
                 yield n;
             }
-            case Mul(List<Expr> factors) -> 1 + factors.stream().mapToInt(Simplify::size).sum();
+            case Mul(List<Expr> factors) -> {
+                int n = 1;
+                for (Expr f : factors) n += size(f);
+                yield n;
+            }
             case Div(Expr n, Expr d) -> 1 + size(n) + size(d);
             case Pow(Expr b, Expr x) -> 1 + size(b) + size(x);
-            case Call(var fn, List<Expr> args) -> 1 + args.stream().mapToInt(Simplify::size).sum();
+            case Call(var fn, List<Expr> args) -> {
+                int n = 1;
+                for (Expr a : args) n += size(a);
+                yield n;
+            }
             case Where(Cond c, Expr t, Expr f) -> 1 + size(c) + size(t) + size(f);
         };
     }
@@ -165,11 +174,15 @@ public final class Simplify {
                 case Var v -> e;
                 case Neg(Expr a) -> norm.neg(visit(a));
                 // A negated term is kept as a negation (a subtraction); the sum re-derives its coefficient.
-                case Add(List<Expr> terms) -> norm.add(terms.stream().map(t -> t instanceof Neg(Expr a) ? Exprs.neg(visit(a)) : visit(t)).toList());
-                case Mul(List<Expr> factors) -> norm.mul(factors.stream().map(this::visit).toList());
+                case Add(List<Expr> terms) -> {
+                    List<Expr> out = new ArrayList<>(terms.size());
+                    for (Expr t : terms) out.add(t instanceof Neg(Expr a) ? Exprs.neg(visit(a)) : visit(t));
+                    yield norm.add(out);
+                }
+                case Mul(List<Expr> factors) -> norm.mul(visitAll(factors));
                 case Div(Expr n, Expr d) -> norm.div(visit(n), visit(d));
                 case Pow(Expr b, Expr x) -> norm.pow(visit(b), visit(x));
-                case Call(var fn, List<Expr> args) -> norm.call(fn, args.stream().map(this::visit).toList());
+                case Call(var fn, List<Expr> args) -> norm.call(fn, visitAll(args));
                 case Where(Cond c, Expr t, Expr f) -> {
                     Object cond = visit(c);
                     if (cond instanceof Boolean b) {
@@ -183,6 +196,12 @@ public final class Simplify {
             memo.put(e, result);
             memo.put(result, result);
             return result;
+        }
+
+        private List<Expr> visitAll(List<Expr> es) {
+            List<Expr> out = new ArrayList<>(es.size());
+            for (Expr e : es) out.add(visit(e));
+            return out;
         }
 
         /** The condition simplified, or a {@link Boolean} when it is decided. */
@@ -208,7 +227,7 @@ public final class Simplify {
             if (candidates == null) return e;
             for (Rule rule : candidates) {
                 Object out = rule.apply(e, ranges::of);
-                if (out instanceof Expr r && size(r) <= size(e)) {
+                if (out instanceof Expr r && norm.size(r) <= norm.size(e)) {
                     fired.merge(rule.name(), 1, Integer::sum);
                     return visit(r, chain + 1);
                 }

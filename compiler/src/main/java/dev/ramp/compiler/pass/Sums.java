@@ -61,7 +61,7 @@ final class Sums {
      */
     Expr add(List<Expr> terms) {
         int before = 1;
-        for (Expr t : terms) before += Simplify.termSize(t);
+        for (Expr t : terms) before += n.termSize(t);
         return n.smaller(() -> add(terms, false), () -> add(terms, true), before);
     }
 
@@ -83,7 +83,7 @@ final class Sums {
         double constant = 0;
         List<Expr> unfolded = new ArrayList<>();
         int constants = 0;
-        Map<Expr, List<Term>> groups = new LinkedHashMap<>();
+        FewKeys<List<Term>> groups = new FewKeys<>();
         for (Expr t : flat) {
             Term s = split(t);
             if (s.mono == null) {
@@ -95,12 +95,12 @@ final class Sums {
                     unfolded.add(t);
                 }
             } else {
-                groups.computeIfAbsent(s.mono, k -> new ArrayList<>()).add(s);
+                groups.computeIfAbsent(s.mono, ArrayList::new).add(s);
             }
         }
         if (constants > 1) n.note("fold");
         List<Expr> out = new ArrayList<>();
-        for (Map.Entry<Expr, List<Term>> g : groups.entrySet()) {
+        for (Map.Entry<Expr, List<Term>> g : groups.entries()) {
             List<Term> like = g.getValue();
             if (like.size() == 1) {
                 Term only = like.getFirst();
@@ -121,8 +121,8 @@ final class Sums {
             }
             Expr merged = coef == 0 ? null : term(coef, g.getKey());
             int before = 0;
-            for (Term s : like) before += Simplify.termSize(term(s.coef, s.mono));
-            if (strict && merged != null && Simplify.termSize(merged) > before) {
+            for (Term s : like) before += n.termSize(term(s.coef, s.mono));
+            if (strict && merged != null && n.termSize(merged) > before) {
                 for (Term s : like) out.add(term(s.coef, s.mono));   // a + x + x: a coefficient would add a node
                 continue;
             }
