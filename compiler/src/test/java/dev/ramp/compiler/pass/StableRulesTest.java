@@ -62,6 +62,7 @@ class StableRulesTest {
             cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
             sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
             exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), x * exp(x) - expm1(x))
+            exp-quotient-overflow      | (x * exp(x) - exp(x)) / x^2    | where(x > 690, where(=eq == =eq, =eq, =eplain), =eplain)
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
@@ -94,6 +95,8 @@ class StableRulesTest {
                 .replace("=tanhshrink", Printer.print(StableForms.tanhshrink(X, sub(X, call(Fn.TANH, X)))))
                 .replace("=root", Printer.print(StableForms.sqrtSumSquare(X, 1)))
                 .replace("=S", Printer.print(StableForms.expm1Quotient(X, e -> e) instanceof dev.ramp.compiler.ir.Expr.Where(var c, var t, var f) ? t : null))
+                .replace("=eq", "(exp(x - 600) * (1 / x + -1 / x / x)) * " + Math.exp(StableForms.SHIFT))
+                .replace("=eplain", "(0.5 * where(x < -690, where(=p == =p, =p, 0), x * exp(x)) + -0.5 * exp(x)) / (0.5 * x) / x")
                 .replace("=rp", "=R * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
                 .replace("=R", Printer.print(StableForms.expm1MinusArg(neg(X))))
                 .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
