@@ -111,8 +111,8 @@ public final class StableRules {
      * has had its chance to factor ({@code s s(-x) (s(-x) - s(x))} becomes {@code -s s(-x) tanh(x/2)}).
      */
     public static final List<StableRule> RANGE = List.of(
-            structural("sqrt-square-overflow", "sqrt(u^2 + c) -> where(|u| < 1e150, sqrt(u^2 + c), |u|) for a constant c: "
-                    + "u^2 overflows from 1.3e154, and beyond 1e150 sqrt(u^2 + c) is |u| to the last bit", AFTER, StableRules::sqrtSquare, false),
+            structural("sqrt-square-overflow", "sqrt(u^2 + c) -> where(|u| < sqrt(|c|) 2^27, sqrt(u^2 + c), |u|) for a constant c: "
+                    + "beyond the switch sqrt(u^2 + c) is |u| to the last bit, and u^2 overflows from 1.3e154 (1.8e19 in float lanes)", AFTER, StableRules::sqrtSquare, false),
             structural("halve-sum-divisor", "n / (c (a + b)) -> (n / 2) / (c (a/2 + b/2)), and (a + b) / d -> (a/2 + b/2) / (d/2), "
                     + "where a + b can overflow: 4 / (2 (sqrt(x^2 + 4) - x)) is not 0 at x = -1e308", AFTER, StableRules::halveSumDivisor, false),
             structural("reciprocal-split", "n / (a b^k) -> n (1/a) (1/b)^k where the denominator can overflow: "
