@@ -114,7 +114,8 @@ public final class StableRules {
             structural("sqrt-square-overflow", "sqrt(u^2 + c) -> where(|u| < sqrt(|c|) 2^27, sqrt(u^2 + c), |u|) for a constant c: "
                     + "beyond the switch sqrt(u^2 + c) is |u| to the last bit, and u^2 overflows from 1.3e154 (1.8e19 in float lanes)", AFTER, StableRules::sqrtSquare, false),
             structural("halve-sum-divisor", "n / (c (a + b)) -> (n / 2) / (c (a/2 + b/2)), and (a + b) / d -> (a/2 + b/2) / (d/2), "
-                    + "where a + b can overflow: 4 / (2 (sqrt(x^2 + 4) - x)) is not 0 at x = -1e308", AFTER, StableRules::halveSumDivisor, false),
+                    + "where a + b can overflow: 4 / (2 (sqrt(x^2 + 4) - x)) is not 0 at x = -1e308; a d/2 whose powers can "
+                    + "overflow divided out one base at a time, ((a/2 + b/2) / (x/2)) / x for d = x^2", AFTER, StableRules::halveSumDivisor, false),
             structural("reciprocal-split", "n / (a b^k) -> n (1/a) (1/b)^k where the denominator can overflow: "
                     + "1/(1 + |x|)^2 is (1/(1 + |x|))^2, a subnormal number rather than 0 at x = 1e155", AFTER, StableRules::reciprocalSplit, false),
             structural("scale-into-sum", "c (a + b) -> c a + c b for c = 2^-k where a + b can overflow: "
