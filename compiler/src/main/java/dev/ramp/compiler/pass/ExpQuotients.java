@@ -22,8 +22,10 @@ import java.util.function.Function;
  * factored out of the whole numerator, and P / D and C / D with the division distributed over
  * their sums and each power of D's bases cancelled or divided out one at a time, so that neither
  * x^3 nor x^4 is formed where they overflow (at x = 1e200, (x^3 - 2x (x - 1)) / x^4 is
- * 1/x - 2 (1/x^2 - 1/x^3), 1e-200, not NaN, and the result the Infinity it should be). No term
- * cancels there: E P dominates C by e^690 and more.
+ * 1/x - 2 (1/x^2 - 1/x^3), 1e-200, not NaN, and the result the Infinity it should be). There
+ * E P outweighs C by a factor e^690 or more, so the two do not cancel; distributing the division
+ * gives up the exactness of a difference such as x - c inside P next to its root (Sterbenz),
+ * which matters only for a root c beyond the switch at 690.
  */
 final class ExpQuotients {
     private ExpQuotients() {}
