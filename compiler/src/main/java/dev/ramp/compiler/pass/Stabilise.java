@@ -148,10 +148,34 @@ public final class Stabilise {
             Expr known = memo.get(e);
             if (known != null) return known;
             memo.put(e, e);   // a rule whose result contains e itself sees it as done
-            Expr result = before(e);
-            result = result != null ? visit(result) : after(rebuild(e));
+            Expr rewritten = before(e);
+            Expr result;
+            if (rewritten == null) {
+                result = after(rebuild(e));
+            } else {
+                // A BEFORE rule that keeps the node as one branch (where(a > 690, scaled, node)):
+                // that branch is the node stabilised by every other rule, not the node as written.
+                if (contains(rewritten, e)) memo.put(e, after(rebuild(e)));
+                result = visit(rewritten);
+            }
             memo.put(e, result);
             return result;
+        }
+
+        /** Whether {@code whole} has {@code part} itself (by identity) as a subtree. */
+        private static boolean contains(Expr whole, Expr part) {
+            if (whole == part) return true;
+            return switch (whole) {
+                case Const c -> false;
+                case Var v -> false;
+                case Neg(Expr a) -> contains(a, part);
+                case Add(List<Expr> ts) -> ts.stream().anyMatch(t -> contains(t, part));
+                case Mul(List<Expr> fs) -> fs.stream().anyMatch(f -> contains(f, part));
+                case Div(Expr n, Expr d) -> contains(n, part) || contains(d, part);
+                case Pow(Expr b, Expr x) -> contains(b, part) || contains(x, part);
+                case Call(Fn fn, List<Expr> args) -> args.stream().anyMatch(a -> contains(a, part));
+                case Where(Cond c, Expr t, Expr f) -> contains(t, part) || contains(f, part);
+            };
         }
 
         /** The first BEFORE rule's result for the node as written, or null. */

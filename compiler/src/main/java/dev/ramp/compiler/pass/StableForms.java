@@ -328,15 +328,22 @@ final class StableForms {
     }
 
     /**
-     * Beyond this |u|, sqrt(u^2 + c) is |u| to the last bit for |c| <= 1e250 (c / u^2 is below
-     * 2^-53 there), and u^2 overflows from 1.3e154.
+     * The |u| beyond which sqrt(u^2 + c) is |u| to the last bit: sqrt(|c|) 2^27. There
+     * c / u^2 <= 2^-54, so sqrt(u^2 + c) = |u| (1 + d) with |d| <= 2^-55, less than half the
+     * relative spacing of doubles (at least 2^-54) on either side of |u|: |u| is the correctly
+     * rounded root, in double and all the more in float. Below it, u^2 stays far from overflow
+     * in both formats: for c = 4 (squareplus) the switch is at 2.7e8, where u^2 = 7.2e16 (float
+     * overflows from 1.8e19, so fast mode's float lanes need the switch this low), and for
+     * |c| <= 1e250 u^2 < 1.8e266.
      */
-    static final double SQUARE_OVERFLOW = 1e150;
+    static double squareSwitch(double c) {
+        return Math.sqrt(Math.abs(c)) * 0x1p27;
+    }
 
-    /** sqrt(u^2 + c), or |u| where u^2 would overflow. */
+    /** sqrt(u^2 + c), or |u| where that is the correctly rounded root (and u^2 could overflow). */
     static Expr sqrtSumSquare(Expr u, double c) {
         Expr root = call(Fn.SQRT, add(constant(c), pow(u, TWO)));
-        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(SQUARE_OVERFLOW)), root, abs(u));
+        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(squareSwitch(c))), root, abs(u));
     }
 
     /**

@@ -91,6 +91,11 @@ public final class StableRules {
                     StableRules::coshSquareRecip, false),
             structural("sigmoid-product", "sigmoid(u) sigmoid(-u) -> e / (1 + e)^2, e = exp(-|u|), in any product", AFTER,
                     StableRules::sigmoidProductRule, false),
+            structural("exp-quotient-overflow", "N / D -> where(a > 690, (exp(a - 600) (P / D) + (C / D) e^-600) e^600, N / D) for "
+                    + "a numerator N = exp(a) P + C linear in one growing exponential (expm1(a) = exp(a) - 1) and D free of it, "
+                    + "P / D and C / D distributed over their sums with D's powers divided out one at a time: "
+                    + "(x e^x - expm1(x)) / x^2 is finite up to x = 716, not Infinity from 703 and NaN beyond", BEFORE,
+                    (node, context) -> ExpQuotients.rewrite(node, context.ranges(), context::keep), false),
             inSum("exp-taylor-remainder", "(+ (* ?a (exp ?b)) (neg (expm1 ?c)))", "u e^u - expm1(u) -> where(u > -2, e^u (expm1(-u) + u) "
                     + "with expm1(-u) + u a series near 0, as written), for ?a = ?b = ?c: the numerator of (expm1(x) / x)', about x^2 / 2 "
                     + "near 0, where it cancels", m -> expTaylorRemainder(m), false),
@@ -106,10 +111,11 @@ public final class StableRules {
      * has had its chance to factor ({@code s s(-x) (s(-x) - s(x))} becomes {@code -s s(-x) tanh(x/2)}).
      */
     public static final List<StableRule> RANGE = List.of(
-            structural("sqrt-square-overflow", "sqrt(u^2 + c) -> where(|u| < 1e150, sqrt(u^2 + c), |u|) for a constant c: "
-                    + "u^2 overflows from 1.3e154, and beyond 1e150 sqrt(u^2 + c) is |u| to the last bit", AFTER, StableRules::sqrtSquare, false),
+            structural("sqrt-square-overflow", "sqrt(u^2 + c) -> where(|u| < sqrt(|c|) 2^27, sqrt(u^2 + c), |u|) for a constant c: "
+                    + "beyond the switch sqrt(u^2 + c) is |u| to the last bit, and u^2 overflows from 1.3e154 (1.8e19 in float lanes)", AFTER, StableRules::sqrtSquare, false),
             structural("halve-sum-divisor", "n / (c (a + b)) -> (n / 2) / (c (a/2 + b/2)), and (a + b) / d -> (a/2 + b/2) / (d/2), "
-                    + "where a + b can overflow: 4 / (2 (sqrt(x^2 + 4) - x)) is not 0 at x = -1e308", AFTER, StableRules::halveSumDivisor, false),
+                    + "where a + b can overflow: 4 / (2 (sqrt(x^2 + 4) - x)) is not 0 at x = -1e308; a d/2 whose powers can "
+                    + "overflow divided out one base at a time, ((a/2 + b/2) / (x/2)) / x for d = x^2", AFTER, StableRules::halveSumDivisor, false),
             structural("reciprocal-split", "n / (a b^k) -> n (1/a) (1/b)^k where the denominator can overflow: "
                     + "1/(1 + |x|)^2 is (1/(1 + |x|))^2, a subnormal number rather than 0 at x = 1e155", AFTER, StableRules::reciprocalSplit, false),
             structural("scale-into-sum", "c (a + b) -> c a + c b for c = 2^-k where a + b can overflow: "
@@ -432,6 +438,26 @@ public final class StableRules {
         return context.keep(new Mul(factors));
     }
 
+    /**
+     * n / (c b1^k1 b2^k2 ...) as ((n / (c b1)) / b1) ...: each base divided out once per power,
+     * so that no power is formed (x^2 overflows from 1.3e154, where (x e^x - expm1(x)) / x^2 is
+     * still a normal number) and the result rounds into the subnormal range once, at the end.
+     * The quotient as it stands for any other denominator.
+     */
+    private static Expr inSteps(Expr n, Expr den) {
+        Monomial d = Monomial.of(den, e -> false);
+        if (!d.cancelled().isEmpty() || d.coefficient() == 0 || d.powers().values().stream().anyMatch(k -> k < 1 || k > 8)) return div(n, den);
+        Expr q = n;
+        boolean first = true;
+        for (Map.Entry<Expr, Integer> b : d.powers().entrySet()) {
+            for (int k = 0; k < b.getValue(); k++) {
+                q = new Div(q, first && d.coefficient() != 1 ? mul(constant(d.coefficient()), b.getKey()) : b.getKey());
+                first = false;
+            }
+        }
+        return q;
+    }
+
     /** (a b) / c -> a (b / c) for a constant c, |b| <= |c|, where a b can overflow. */
     private static Expr reassociate(Expr node, StableRule.Context context) {
         if (!(node instanceof Div(Mul(List<Expr> fs), Const(double c))) || c == 0 || !(magnitude(new Mul(fs), context) > OVERFLOWING)) {
@@ -516,7 +542,8 @@ public final class StableRules {
     private static Expr halveSumDivisor(Expr node, StableRule.Context context) {
         if (!(node instanceof Div(Expr num, Expr den))) return null;
         if (num instanceof Add(List<Expr> top) && overflowingSum(top, context)) {
-            return context.keep(div(add(top.stream().map(t -> scale(0.5, t)).toList()), scale(0.5, den)));
+            Expr halved = add(top.stream().map(t -> scale(0.5, t)).toList());
+            return context.keep(magnitude(den, context) > OVERFLOWING ? inSteps(halved, scale(0.5, den)) : div(halved, scale(0.5, den)));
         }
         List<Expr> factors = den instanceof Mul(List<Expr> fs) ? fs : List.of(den);
         for (int i = 0; i < factors.size(); i++) {

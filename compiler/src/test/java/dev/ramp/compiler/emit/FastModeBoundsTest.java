@@ -2,7 +2,13 @@ package dev.ramp.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.Library;
+import dev.ramp.compiler.ir.Expr;
+import dev.ramp.compiler.ir.Function;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,5 +60,30 @@ class FastModeBoundsTest {
                 name, f, f1, b, b1);
         assertTrue(f1 <= forwardBound, name + " forward: " + f1);
         assertTrue(b1 <= backwardBound, name + " backward: " + b1);
+    }
+
+    /**
+     * squareplus as a user types it, stabilised, in float lanes far out, where x^2 overflows
+     * float (from 1.8e19) but not double: its root must switch to |x| before then
+     * ({@code sqrt-square-overflow}), or the forward kernel is Infinity for large x and 0 instead
+     * of 2/|x| for large -x.
+     */
+    @Test
+    void fastSquareplusDoesNotOverflowWhereFloatSquaresDo() {
+        Function f = Compiler.function("(x + sqrt(x^2 + 4)) / 2", Library.EMPTY);
+        List<Expr> derivatives = List.of(Compiler.compiledForm(f, Map.of(), null, 1, Compiler.Options.DEFAULT),
+                Compiler.compiledForm(f, Map.of(), null, 2, Compiler.Options.DEFAULT));
+        Function stable = new Function(f.name(), f.variable(), f.parameters(), Compiler.compiledForm(f, Map.of(), null, 0, Compiler.Options.DEFAULT),
+                List.of(), f.sourceText());
+        Plan plan = new Plan(Emitter.Spec.of(stable, new double[0], derivatives, List.of()), Emitter.Tuning.DEFAULT, VectorTesting.FAST);
+        double[] xs = {1e10, -1e10, 1e19, -1e19, 1e20, -1e20, 1e30, -1e30, 3e38, -3e38};
+        double[] gs = new double[xs.length];
+        java.util.Arrays.fill(gs, 1);
+        for (List<Expr> roots : List.of(List.of(plan.value), List.of(plan.gTimesDf))) {
+            List<Expr> inDouble = LaneForms.expand(roots, LaneType.WIDENED_FLOAT, LaneForms.newDag());
+            List<Expr> inFloat = LaneForms.expand(roots, LaneType.FLOAT, LaneForms.newDag());
+            double worst = FloatLaneCheck.worstUlps(inDouble, inFloat, xs, gs);
+            assertTrue(worst <= 2, "squareplus in float lanes, far out: " + worst + " float ulps");
+        }
     }
 }

@@ -73,6 +73,10 @@ class StabiliseTest {
             (exp(x) - 1) / x                         | 1 | 1e-6
             (exp(x) - 1) / x                         | 1 | 1e-200
             (exp(x) - 1) / x                         | 2 | 1e-4
+            (exp(x) - 1) / x                         | 1 | 705
+            (exp(x) - 1) / x                         | 2 | 712
+            (exp(x) - 1) / x                         | 1 | -1e155
+            (exp(x) - 1) / x                         | 2 | -1e100
             exp(x) - 1                               | 0 | -1e-8
             log(1 + x)                               | 0 | 1e-12
             log(cosh(x))                             | 0 | 800

@@ -49,7 +49,7 @@ class StableRulesTest {
             tanh-to-sigmoid            | 1 + tanh(x)                    | 2 * sigmoid(2 * x)
             tanh-complement-to-sigmoid | 1 - tanh(x)                    | 2 * sigmoid(-2 * x)
             one-minus-ratio            | 1 - x^2 / (4 + x^2)            | 4 / (4 + x^2)
-            root-minus-ratio           | sqrt(x^2 + 4) - x^2 / sqrt(x^2 + 4) | 4 / where(abs(x) < 1.0E150, sqrt(4 + x^2), abs(x))
+            root-minus-ratio           | sqrt(x^2 + 4) - x^2 / sqrt(x^2 + 4) | 4 / where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x))
             cosh-sinh-square           | cosh(x)^2 - sinh(x)^2          | 1
             tanh-def                   | sinh(x) / cosh(x)              | tanh(x)
             one-plus-ratio             | 1 + x / sin(x)                 | (sin(x) + x) / sin(x)
@@ -62,10 +62,11 @@ class StableRulesTest {
             cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
             sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
             exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), x * exp(x) - expm1(x))
+            exp-quotient-overflow      | (x * exp(x) - exp(x)) / x^2    | where(x > 690, where(=eq == =eq, =eq, =eplain), =eplain)
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
-            sqrt-square-overflow       | sqrt(x^2 + 1)                  | where(abs(x) < 1.0E150, sqrt(1 + x^2), abs(x))
+            sqrt-square-overflow       | sqrt(x^2 + 1)                  | where(abs(x) < 1.34217728E8, sqrt(1 + x^2), abs(x))
             halve-sum-divisor          | 1 / (exp(x) + exp(-x))         | 0.5 / (0.5 * exp(x) + 0.5 * exp(-x))
             scale-into-sum             | (exp(x) + exp(-x)) / 2         | 0.5 * exp(x) + 0.5 * exp(-x)
             reciprocal-split           | 1 / (1 + abs(x))^2             | 1 / (1 + abs(x)) * (1 / (1 + abs(x)))
@@ -94,6 +95,8 @@ class StableRulesTest {
                 .replace("=tanhshrink", Printer.print(StableForms.tanhshrink(X, sub(X, call(Fn.TANH, X)))))
                 .replace("=root", Printer.print(StableForms.sqrtSumSquare(X, 1)))
                 .replace("=S", Printer.print(StableForms.expm1Quotient(X, e -> e) instanceof dev.ramp.compiler.ir.Expr.Where(var c, var t, var f) ? t : null))
+                .replace("=eq", "(exp(x - 600) * (1 / x + -1 / x / x)) * " + Math.exp(StableForms.SHIFT))
+                .replace("=eplain", "(0.5 * where(x < -690, where(=p == =p, =p, 0), x * exp(x)) + -0.5 * exp(x)) / (0.5 * x) / x")
                 .replace("=rp", "=R * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
                 .replace("=R", Printer.print(StableForms.expm1MinusArg(neg(X))))
                 .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
