@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  * gelu_tanh   0.5 (1 + tanh w)      ->  sigmoid(2w)                      no tanh; exact in the left tail
  *             1 - tanh(w)^2         ->  4 sigmoid(2w) sigmoid(-2w)       once tanh(w) is gone; no cancellation
  * mish        tanh(softplus(u))     ->  n / d,  n = e (e + 2), d = n + 2,  e = exp(min(u, 40))
- *             sigmoid(u) (1 - tanh(softplus(u))^2)  ->  4 e (e + 1) / d^2    one exp for f and f'
+ *             sigmoid(u) (1 - tanh(softplus(u))^2)  ->  4 e (e + 1) / d^2    one exp for f and f'; its product 0 beyond the guards
  * shared exp  sigmoid(u), sigmoid(-u), softplus(u) of one u  ->  RampMath's formulas inline,
  *             sharing e = exp(-|u|) and 1 / (1 + e)                     within an ulp of RampMath
  * reuse f     f = a * b,  f' = ... a * b * c ...  ->  f * c              bit for bit (same left fold)
@@ -31,7 +31,9 @@ import java.util.function.UnaryOperator;
  *
  * The clamp at 40 is the guard of the rational form: e (e + 2) would overflow to infinity for
  * u > 354 and give inf / inf; beyond 40, tanh(softplus(u)) is 1 in double (1 - t is below
- * 2e^-80) and the clamped sech^2 term stays below 4e^-80, so f' rounds to the same value.
+ * 2e^-80) and the sech^2 term is below 4e^-80: the product that carries it is 0 there (and below
+ * -746, where e is 0), so that f' rounds to the same value and stays finite however large the
+ * product's other factors (mish'(+inf) = 1; x times the clamped term would be +inf).
  *
  * <p>Not rules, because they fail the accuracy budget (4 ulps against the high-precision
  * reference; the tests show it): softplus' = exp(x - f) (the rounding of x - f is amplified by
@@ -47,6 +49,9 @@ final class FormChooser {
 
     /** Beyond this argument tanh(softplus(u)) is 1.0 in double; the rational form clamps here. */
     static final double CLAMP = 40;
+
+    /** Below this argument exp underflows to 0 in double (exp(-745.2) is the smallest subnormal's half). */
+    static final double FLUSH = -746;
 
     private record Pair(Expr f, Expr df) {
         List<Expr> roots() {
@@ -182,6 +187,7 @@ final class FormChooser {
         Pair products = map(p, e -> {
             if (!(e instanceof Mul(List<Expr> fs))) return e;
             List<Expr> out = new ArrayList<>(fs);
+            List<Expr> guards = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 if (!(sechSquaredArg(out.get(i)) instanceof Expr u)) continue;
                 int s = indexOfSigmoid(out, u);
@@ -190,12 +196,29 @@ final class FormChooser {
                 Expr q = new Div(new Mul(List.of(new Const(4), r.e(), new Add(List.of(r.e(), new Const(1))))), new Pow(r.d(), new Const(2)));
                 out.set(Math.min(i, s), q);
                 out.remove(Math.max(i, s));
+                guards.add(u);
                 i = -1;
             }
-            return out.size() == fs.size() ? e : out.size() == 1 ? out.getFirst() : new Mul(out);
+            if (out.size() == fs.size()) return e;
+            Expr product = out.size() == 1 ? out.getFirst() : new Mul(out);
+            for (Expr u : guards) product = flushedBeyond(u, product);
+            return product;
         });
         // then every other tanh(softplus(u))
         return map(products, e -> tanhSoftplusArg(e) instanceof Expr u && forms.get(u) instanceof Rational r ? r.t() : e);
+    }
+
+    /**
+     * {@code product} (which has the factor 4 e (e + 1) / d^2 of {@code u}), or 0 where that factor
+     * is negligible or exactly 0: for u > {@link #CLAMP} (the clamped factor stays near 4e^-80, while
+     * the true one keeps falling, so another factor as large as u = 1e300, or an infinite one, would
+     * make the product huge or infinite instead of about 0: mish'(+inf) must be 1, not +inf) and for
+     * u < {@link #FLUSH} (e = 0, and an infinite factor would make 0 * inf = NaN where the limit is 0).
+     * In between it is the product itself; the comparisons are false for NaN, which then propagates.
+     */
+    private static Expr flushedBeyond(Expr u, Expr product) {
+        Cond outside = new Or(new Compare(Op.GT, u, new Const(CLAMP)), new Compare(Op.LT, u, new Const(FLUSH)));
+        return new Where(outside, new Const(0), product);
     }
 
     private static Expr tanhSoftplusArg(Object n) {
