@@ -5,6 +5,7 @@ import static dev.ramp.compiler.pass.StableForms.*;
 import static dev.ramp.compiler.pass.StableRule.Phase.AFTER;
 import static dev.ramp.compiler.pass.StableRule.Phase.BEFORE;
 
+import dev.ramp.compiler.ir.Cond;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Expr.*;
 import dev.ramp.compiler.ir.Fn;
@@ -103,7 +104,10 @@ public final class StableRules {
                     m -> tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a")))))), false),
             inSum("tanhshrink-series-neg", "(+ (tanh ?a) (neg ?a))", "-(where(|?a| < 1.6, continued fraction, ?a - tanh(?a)))",
                     m -> neg(tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a"))))))), false),
-            local("log-cosh", "(log (cosh ?a))", "where(|?a| < 700, log1p(2 sinh(?a / 2)^2), |?a| - ln 2)", m -> logCosh(m.expr("?a")), false));
+            local("log-cosh", "(log (cosh ?a))", "where(|?a| < 700, log1p(2 sinh(?a / 2)^2), |?a| - ln 2)", m -> logCosh(m.expr("?a")), false),
+            structural("abs-ratio-limit", "u / (c + |k u|) -> where(|k u| > c, sign(u) / (|k| + c / |u|), u / (c + |k u|)) for "
+                    + "constants c > 0, k != 0: numerator and denominator both grow like |u|, and the quotient divided through by "
+                    + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false));
 
     /**
      * The rules that keep intermediates in range, tried in a second walk, once every form is
@@ -171,6 +175,30 @@ public final class StableRules {
 
     // ------------------------------------------------------------------ structural rules
 
+    /**
+     * {@code u / (c + |k u|)} for constants c > 0 and k != 0, divided through by |u| where
+     * |k u| > c: c / |u| is then below |k| and cannot overflow, so the form costs at most a
+     * quarter ulp more than the quotient as written, and is sign(u) / |k| at +-Infinity, where
+     * the quotient is NaN. Near 0 the quotient as written stays (c / |u| would overflow for
+     * subnormal u). Both branches are kept as built: one-plus-ratio would put the far one back
+     * over |u|, and this rule would fire on the near one again.
+     */
+    private static Expr absRatioLimit(Expr node, StableRule.Context context) {
+        if (!(node instanceof Div(Expr u, Add(List<Expr> terms))) || terms.size() != 2) return null;
+        for (int i = 0; i < 2; i++) {
+            if (terms.get(i) instanceof Const(double c) && c > 0 && Double.isFinite(c)
+                    && terms.get(1 - i) instanceof Call(Fn fn, List<Expr> args) && fn == Fn.ABS) {
+                double k = args.get(0).equals(u) ? 1
+                        : args.get(0) instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.get(0) instanceof Const(double m)
+                                && fs.get(1).equals(u) ? m : 0;
+                if (k == 0 || !Double.isFinite(k)) continue;
+                Expr far = new Div(call(Fn.SIGN, u), new Add(List.of(constant(Math.abs(k)), new Div(constant(c), call(Fn.ABS, u)))));
+                return where(new Cond.Compare(Cond.Op.GT, terms.get(1 - i), constant(c)), context.keep(far), context.keep(node));
+            }
+        }
+        return null;
+    }
+
     /** The sum of {@code terms} with its constant terms added up first (exact for the 1 - 1 this is for). */
     static Expr foldConstants(List<Expr> terms) {
         double c = 0;
@@ -219,7 +247,7 @@ public final class StableRules {
         if (!u.equals(m.expr("?b")) || !u.equals(m.expr("?c"))) return null;
         Expr asWritten = m.keep(sub(mul(u, call(Fn.EXP, u)), call(Fn.EXPM1, u)));
         Expr stable = mul(call(Fn.EXP, u), m.keep(StableForms.expm1MinusArg(negate(u))));
-        return where(new dev.ramp.compiler.ir.Cond.Compare(dev.ramp.compiler.ir.Cond.Op.GT, u, constant(-StableForms.EXPM1_REMAINDER_SWITCH)),
+        return where(new Cond.Compare(Cond.Op.GT, u, constant(-StableForms.EXPM1_REMAINDER_SWITCH)),
                 stable, asWritten);
     }
 

@@ -66,6 +66,7 @@ class StableRulesTest {
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
+            abs-ratio-limit            | x / (1 + abs(x))               | where(abs(x) > 1, sign(x) / (1 + 1 / abs(x)), x / (1 + abs(x)))
             sqrt-square-overflow       | sqrt(x^2 + 1)                  | where(abs(x) < 1.34217728E8, sqrt(1 + x^2), abs(x))
             halve-sum-divisor          | 1 / (exp(x) + exp(-x))         | 0.5 / (0.5 * exp(x) + 0.5 * exp(-x))
             scale-into-sum             | (exp(x) + exp(-x)) / 2         | 0.5 * exp(x) + 0.5 * exp(-x)
@@ -101,6 +102,19 @@ class StableRulesTest {
                 .replace("=R", Printer.print(StableForms.expm1MinusArg(neg(X))))
                 .replace("=p", "x * exp(x + 600) * " + Math.exp(-StableForms.SHIFT))
                 .replace("=q", "1 / x * exp(x - 600) * " + Math.exp(StableForms.SHIFT));
+    }
+
+    /** Numerator and denominator both Infinity: the stable form has the quotient's limit there, and NaN stays NaN. */
+    @Test
+    void absRatioLimitIsSignAtInfinity() {
+        for (String input : List.of("x / (1 + abs(x))", "2 * x / (3 + abs(2 * x))", "x / (3 + abs(-0.5 * x))")) {
+            Expr e = Stabilise.stabilise(Simplify.simplify(Ir.parse(input)));
+            double limit = input.contains("0.5") ? 2 : 1;
+            assertEquals(limit, Eval.eval(e, "x", Double.POSITIVE_INFINITY), input);
+            assertEquals(-limit, Eval.eval(e, "x", Double.NEGATIVE_INFINITY), input);
+            assertTrue(Double.isNaN(Eval.eval(e, "x", Double.NaN)), input);
+            assertTrue(Eval.eval(e, "x", 4 * Double.MIN_VALUE) > 0, input + ": the quotient as written near 0, where c / |x| overflows");
+        }
     }
 
     @Test
