@@ -299,6 +299,11 @@ public final class Compiler {
         return spec(f, given, Options.DEFAULT);
     }
 
+    /** As {@link #compiledSpec(Function, Map)}, with the given options. */
+    public static Emitter.Spec compiledSpec(Function f, Map<String, Double> given, Options options) throws RampException {
+        return spec(f, given, options);
+    }
+
     /** The body that derivatives are taken of: as written, or simplified and in stable primitives. */
     private static Expr differentiable(Function f, Options options) {
         return options.exactFormula() ? f.body() : Stabilise.canonical(Simplify.simplify(f.body()));

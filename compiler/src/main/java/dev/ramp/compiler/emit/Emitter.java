@@ -215,7 +215,7 @@ public final class Emitter {
      * chosen f and f' have the bound parameter values as constants.
      */
     public static Spec chooseForms(Spec spec) {
-        return FormChooser.choose(spec);
+        return ComplementaryExp.share(FormChooser.choose(spec));
     }
 
     static Activation define(Plan plan) {
