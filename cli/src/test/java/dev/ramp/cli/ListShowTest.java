@@ -38,9 +38,12 @@ class ListShowTest {
         String out = r.out();
         assertTrue(out.startsWith("f\n  counted as count_ops after cse: "), out);
         assertTrue(out.contains("\nf'\n") && out.contains("\nf, f' fused\n"), out);
-        // the cost model's choice: mish from one exp, no tanh or log1p
+        // the cost model's choice: mish without tanh or log1p; in lanes one exp(-|x|) for both
+        // sides of x <= 0 and sigmoid, and one in each of the stabiliser's two far-left tails
         String fused = out.substring(out.indexOf("f, f' fused"));
-        assertTrue(fused.contains("1 math call (exp 1)") && !fused.contains("tanh"), out);
+        assertTrue(!fused.contains("tanh") && !fused.contains("log1p"), out);
+        String lanes = fused.lines().filter(l -> l.trim().startsWith("lane form:")).findFirst().orElseThrow();
+        assertTrue(lanes.endsWith("; exp 3"), out);
     }
 
     @Test
