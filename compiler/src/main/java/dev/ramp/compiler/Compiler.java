@@ -360,6 +360,19 @@ public final class Compiler {
         return emitting(f, () -> Emitter.costReport(spec));
     }
 
+    /**
+     * The spec {@link #compile} hands to code generation (stabilised, forms chosen): what the
+     * module's own tests count and compile when they must see exactly what ramp compiles.
+     */
+    public static Emitter.Spec compiledSpec(Function f, Map<String, Double> given) throws RampException {
+        return spec(f, given, Options.DEFAULT);
+    }
+
+    /** As {@link #compiledSpec(Function, Map)}, with the given options. */
+    public static Emitter.Spec compiledSpec(Function f, Map<String, Double> given, Options options) throws RampException {
+        return spec(f, given, options);
+    }
+
     /** The body that derivatives are taken of: as written, or simplified and in stable primitives. */
     private static Expr differentiable(Function f, Options options) {
         return options.exactFormula() ? f.body() : Stabilise.canonical(Simplify.simplify(f.body()));

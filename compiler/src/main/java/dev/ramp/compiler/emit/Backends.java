@@ -48,24 +48,23 @@ final class Backends {
             case PARAMETER_GRADIENT -> List.of();   // sums stay scalar
         };
         if (roots.isEmpty() || reachable(roots) > MAX_NODES) return null;
-        boolean rewrite = plan.tuning.laneRewrites();
         return switch (elem) {
-            case DOUBLE -> program(roots, LaneType.DOUBLE, rewrite);
+            case DOUBLE -> program(roots, LaneType.DOUBLE, plan.tuning);
             case FLOAT -> {
-                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT, rewrite);
+                VectorKernels.Program inFloat = program(roots, LaneType.FLOAT, plan.tuning);
                 if (inFloat == null || options.accuracy() == Options.Accuracy.FAST) yield inFloat;
                 // accurate: float lanes only where they meet the 1-ulp float contract by
                 // construction, else double lanes
                 if (ExactInFloat.exact(inFloat.roots())) yield inFloat;
-                yield program(roots, LaneType.WIDENED_FLOAT, rewrite);
+                yield program(roots, LaneType.WIDENED_FLOAT, plan.tuning);
             }
         };
     }
 
-    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes, boolean rewrite) {
+    private static VectorKernels.Program program(List<Expr> roots, LaneType lanes, Emitter.Tuning tuning) {
         Dag dag = LaneForms.newDag();
-        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag, rewrite);
-        return dag.size() > MAX_NODES ? null : new VectorKernels.Program(lanes, laneRoots);
+        List<Expr> laneRoots = LaneForms.expand(roots, lanes, dag, tuning.laneRewrites());
+        return dag.size() > MAX_NODES ? null : new VectorKernels.Program(lanes, laneRoots, tuning.skipBranches());
     }
 
     /** The number of distinct nodes the roots reach (iteratively: expressions may be deep). */

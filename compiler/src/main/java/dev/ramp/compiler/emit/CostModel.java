@@ -93,6 +93,15 @@ final class CostModel {
         return new Cost(ops, scalar, lane);
     }
 
+    /** The estimated cost of one node alone (its children not included) in float lanes, in ns per element. */
+    static double laneNs(Object node) {
+        Map<String, Integer> ops = new TreeMap<>();
+        count(node, ops);
+        double lane = 0;
+        for (var e : ops.entrySet()) lane += WEIGHTS.getOrDefault(e.getKey(), new Weight(0.1, 0.01)).lane() * e.getValue();
+        return lane;
+    }
+
     private static void count(Object n, Map<String, Integer> ops) {
         switch (n) {
             case Const c -> {}

@@ -136,21 +136,27 @@ public final class Emitter {
      * every method under HotSpot's 8000-byte limit for JIT compilation; tests lower them to
      * exercise outlining on small expressions. {@code laneRewrites}: whether vector kernels
      * use the cheaper, stabler forms of {@link LaneForms} (tests turn them off to compare vector
-     * and scalar kernels bit for bit).
+     * and scalar kernels bit for bit). {@code skipBranches}: whether a lane-wise {@code where}
+     * with a costly side tests its mask and computes only the sides some lane needs
+     * ({@link BranchSkip}); tests turn it off to compare with the blend bit for bit.
      */
-    record Tuning(int nodeLimit, int methodLimit, boolean laneRewrites) {
-        static final Tuning DEFAULT = new Tuning(2000, 6000, true);
+    record Tuning(int nodeLimit, int methodLimit, boolean laneRewrites, boolean skipBranches) {
+        static final Tuning DEFAULT = new Tuning(2000, 6000, true, true);
 
         Tuning(int nodeLimit, int methodLimit) {
-            this(nodeLimit, methodLimit, true);
+            this(nodeLimit, methodLimit, true, true);
         }
 
         Tuning halved() {
-            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2), laneRewrites);
+            return new Tuning(Math.max(64, nodeLimit / 2), Math.max(128, methodLimit / 2), laneRewrites, skipBranches);
         }
 
         Tuning withoutLaneRewrites() {
-            return new Tuning(nodeLimit, methodLimit, false);
+            return new Tuning(nodeLimit, methodLimit, false, skipBranches);
+        }
+
+        Tuning blendingEveryWhere() {
+            return new Tuning(nodeLimit, methodLimit, laneRewrites, false);
         }
     }
 
@@ -209,7 +215,7 @@ public final class Emitter {
      * chosen f and f' have the bound parameter values as constants.
      */
     public static Spec chooseForms(Spec spec) {
-        return FormChooser.choose(spec);
+        return ComplementaryExp.share(FormChooser.choose(spec));
     }
 
     static Activation define(Plan plan) {

@@ -8,16 +8,21 @@ import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Expr.*;
 import dev.ramp.compiler.ir.Fn;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Emits expressions lane-wise: every value is a vector ({@code DoubleVector} or
- * {@code FloatVector}, see {@link LaneType}) and every condition a {@code VectorMask}. The code
- * is straight-line: both sides of a {@code where} are computed for all lanes and blended, so a
- * node used twice is computed once and kept in a local slot.
+ * {@code FloatVector}, see {@link LaneType}) and every condition a {@code VectorMask}. Both sides
+ * of a {@code where} are computed for all lanes and blended, and a node used twice is computed
+ * once and kept in a local slot; but a {@code where} with a side that calls a math function
+ * (a stabiliser's tail, one piece of erf) tests its mask first and computes only the side some
+ * lane needs ({@link BranchSkip}): the same bits as the blend, since a blend of a vector with
+ * itself under any mask is that vector.
  *
  * <pre>{@code
  * // f = where(x > 0, x, alpha * expm1(x))  (elu):
@@ -43,19 +48,28 @@ final class LaneGen {
     private final Map<Object, Integer> uses;
     private final Map<Object, Integer> slots = new IdentityHashMap<>();
     private int nextSlot;
+    /** The nodes remembered in the innermost branch path (forgotten when it ends). */
+    private List<Object> scope = new ArrayList<>();
+    /** In the mixed path of a skipping where: nested wheres blend. */
+    private boolean blendOnly;
+    /** How many lane-form nodes skipping may still duplicate (mixed paths repeat both sides). */
+    private int skipBudget;
 
     /**
      * @param inputSlots the local slot of each input vector ({@code x}, and {@code g} in kernels)
      * @param firstTemp the first free local slot, for shared values
      * @param roots everything the loop body evaluates (for use counts)
+     * @param skipBranches whether a where with a costly side tests its mask ({@link BranchSkip}); else every where blends
      */
-    LaneGen(CodeBuilder code, LaneType lanes, Map<String, Integer> inputSlots, int firstTemp, List<Expr> roots) {
+    LaneGen(CodeBuilder code, LaneType lanes, Map<String, Integer> inputSlots, int firstTemp, List<Expr> roots, boolean skipBranches) {
         this.code = code;
         this.lanes = lanes;
         this.v = lanes.compute();
         this.inputSlots = inputSlots;
         this.nextSlot = firstTemp;
         this.uses = countUses(roots);
+        this.skipBudget = Math.max(0, Backends.MAX_NODES - uses.size());
+        this.blendOnly = !skipBranches;
     }
 
     private static Map<Object, Integer> countUses(List<Expr> roots) {
@@ -96,9 +110,10 @@ final class LaneGen {
     /** Keeps the value on the stack in a slot if it is used again (constants and inputs too: a broadcast is not free). */
     private void remember(Object node) {
         if (uses.getOrDefault(node, 0) > 1 && !(node instanceof Var)) {
-            int s = nextSlot++;
+            int s = nextSlot++;   // never reused: a slot keeps one type on every path
             code.dup().astore(s);
             slots.put(node, s);
+            scope.add(node);
         }
     }
 
@@ -119,14 +134,75 @@ final class LaneGen {
             }
             case Pow(Expr b, Expr k) -> pow(b, k);
             case Call(Fn fn, List<Expr> args) -> call(fn, args);
-            case Where(Cond c, Expr t, Expr f) -> {
-                // f.blend(t, mask): lanes where c holds take t.
-                emit(f);
-                emit(t);
-                mask(c);
-                code.invokevirtual(v.vector(), "blend", v.blend());
-            }
+            case Where w -> where(w);
         }
+    }
+
+    /**
+     * {@code where(c, t, f)}: with a side worth skipping ({@link BranchSkip}), tests the mask and
+     * computes only the side the lanes need, blending only when they disagree; else a blend.
+     */
+    private void where(Where w) {
+        BranchSkip.Plan skip = blendOnly ? null : BranchSkip.plan(w, uses, slots.keySet(), skipBudget);
+        if (skip == null) {
+            blend(w);
+            return;
+        }
+        skipBudget -= skip.duplicated();
+        // Values the sides share with code outside this where: computed here, for every lane,
+        // so no path leaves a slot unset that later code reads.
+        for (Object n : skip.hoisted()) hoist(n);
+        mask(w.cond());
+        int m = nextSlot++;
+        code.astore(m);
+        Label notAll = code.newLabel(), mixed = code.newLabel(), end = code.newLabel();
+        code.aload(m).invokevirtual(CD_VectorMask, "allTrue", MTD_BOOLEAN).ifeq(notAll);
+        inScope(() -> emit(w.ifTrue()));
+        code.goto_(end);
+        code.labelBinding(notAll);
+        code.aload(m).invokevirtual(CD_VectorMask, "anyTrue", MTD_BOOLEAN).ifne(mixed);
+        inScope(() -> emit(w.ifFalse()));
+        code.goto_(end);
+        code.labelBinding(mixed);
+        // lanes disagree: both sides and the blend, nested wheres blended too (bounded code size)
+        boolean outer = blendOnly;
+        blendOnly = true;
+        inScope(() -> {
+            emit(w.ifFalse());
+            emit(w.ifTrue());
+            code.aload(m).invokevirtual(v.vector(), "blend", v.blend());
+        });
+        blendOnly = outer;
+        code.labelBinding(end);
+    }
+
+    // f.blend(t, mask): lanes where c holds take t.
+    private void blend(Where w) {
+        emit(w.ifFalse());
+        emit(w.ifTrue());
+        mask(w.cond());
+        code.invokevirtual(v.vector(), "blend", v.blend());
+    }
+
+    /** Computes a shared node into its slot (it has one: it is used more than once). */
+    private void hoist(Object n) {
+        if (slots.containsKey(n)) return;
+        if (n instanceof Cond c) mask(c);
+        else emit((Expr) n);
+        if (!slots.containsKey(n)) throw new IllegalStateException("hoisted a value used once: " + n);
+        code.pop();
+    }
+
+    /**
+     * Runs {@code body} with values it computes forgotten afterwards: on the other paths they
+     * were never computed, so code after the merge must compute them again.
+     */
+    private void inScope(Runnable body) {
+        List<Object> outer = scope;
+        scope = new ArrayList<>();
+        body.run();
+        for (Object n : scope) slots.remove(n);
+        scope = outer;
     }
 
     /** Left fold, as the scalar code: ((a + b) + c). */

@@ -27,6 +27,8 @@ final class VectorDescs {
 
     /** {@code VectorMask and(VectorMask)}, {@code or(VectorMask)}. */
     static final MethodTypeDesc MTD_MASK_MASK = MethodTypeDesc.of(CD_VectorMask, CD_VectorMask);
+    /** {@code boolean allTrue()}, {@code anyTrue()}. */
+    static final MethodTypeDesc MTD_BOOLEAN = MethodTypeDesc.of(CD_boolean);
     /** {@code VectorMask not()}. */
     static final MethodTypeDesc MTD_MASK = MethodTypeDesc.of(CD_VectorMask);
     /** {@code Vector convertShape(Conversion, VectorSpecies, int part)}. */

@@ -32,8 +32,11 @@ import java.util.function.Consumer;
 final class VectorKernels {
     private VectorKernels() {}
 
-    /** What a vector loop computes: its statements' values in lane form, and the lanes they run in. */
-    record Program(LaneType lanes, List<Expr> roots) {}
+    /**
+     * What a vector loop computes: its statements' values in lane form, the lanes they run in, and
+     * whether a {@code where} with a costly side computes only the sides some lane needs ({@link BranchSkip}).
+     */
+    record Program(LaneType lanes, List<Expr> roots, boolean skipBranches) {}
 
     /** An array with its offset parameter: where a vector is loaded or stored. */
     private record Stream(int array, int offset) {}
@@ -80,7 +83,7 @@ final class VectorKernels {
             c.astore(slot);
             inputSlots.put(name, slot++);
         }
-        LaneGen gen = new LaneGen(c, lanes, inputSlots, slot, p.roots());
+        LaneGen gen = new LaneGen(c, lanes, inputSlots, slot, p.roots(), p.skipBranches());
         for (int k = 0; k < outputs.size(); k++) {
             gen.emit(p.roots().get(k));
             lanes.store(c, outputs.get(k).array(), outputs.get(k).offset(), i);

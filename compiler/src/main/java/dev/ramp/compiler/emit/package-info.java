@@ -6,7 +6,9 @@
  * <h2>Pipeline</h2>
  * {@code FormChooser} (through {@code Emitter.chooseForms}, which {@code Compiler.compile} calls
  * after the symbolic passes) first picks, among equal forms of f and f', the one
- * {@code CostModel}'s measured call costs say is cheaper, within the accuracy budget; then
+ * {@code CostModel}'s measured call costs say is cheaper, within the accuracy budget, and
+ * {@code ComplementaryExp} shares one exp(-|u|) between the two sides of a {@code where} on the
+ * sign of u; then
  * {@code Plan} interns f, its derivatives and the kernels' products {@code g * f'},
  * {@code g * df/dp} into one hash-consed DAG ({@code Dag}; bound parameters become constants,
  * {@code Folding} folds what that makes constant), {@code Outlining} decides which subterms

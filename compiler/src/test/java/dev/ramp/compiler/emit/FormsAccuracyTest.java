@@ -3,13 +3,16 @@ package dev.ramp.compiler.emit;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ramp.compiler.Compiler;
+import dev.ramp.compiler.check.Budget;
+import dev.ramp.compiler.check.Checker;
+import dev.ramp.compiler.check.FunctionReport;
+import dev.ramp.compiler.check.Samples;
 import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.compiler.reference.HighPrecision;
 import dev.ramp.compiler.reference.Reference;
 import dev.ramp.compiler.reference.Ulp;
 import dev.ramp.runtime.Activation;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -24,8 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with no NaN or infinity where the true value is finite. Near a zero of f' (mish and gelu_tanh
  * have a minimum) no floating-point form has a relative bound, so the error is measured in ulps
  * of max(|f'|, scale / 16), with scale the running error bound of the expression as written
- * ({@link Ulp#errorAgainstScale}). The forms the chooser does not use because they fail the
- * budget are measured here too.
+ * ({@link Ulp#errorAgainstScale}); the budget test of the compiled forms measures as
+ * {@code ramp check} does ({@link Checker}). The forms the chooser does not use because they fail
+ * the budget are measured here too.
  */
 class FormsAccuracyTest {
     static final HighPrecision HP = new HighPrecision();
@@ -59,31 +63,27 @@ class FormsAccuracyTest {
         return worst;
     }
 
-    /** The stabilised expression of order {@code order}, compiled as it is: what the chooser starts from. */
-    static DoubleUnaryOperator stabilised(Function f, int order) {
-        Expr e = Compiler.compiledForm(f, Map.of(), null, order, Compiler.Options.DEFAULT);
-        Function g = new Function(f.name() + "_stable" + order, f.variable(), f.parameters(), e, List.of(), f.sourceText());
-        return Compiler.compile(g, Map.of(), Compiler.Options.EXACT_FORMULA)::applyAsDouble;
-    }
-
+    /**
+     * Measured as {@code ramp check} measures (its samples, its reference, and near a zero
+     * crossing of f' its term-scale yardstick: mish' crossing zero near -1.19 is held to ulps of
+     * the size of the terms that cancel there, not of the tiny result), for the code
+     * {@link Compiler#compile} produces and for the formula as written
+     * ({@code Compiler.Options.EXACT_FORMULA}).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"mish", "gelu_tanh", "softplus", "silu", "log_sigmoid", "gelu", "sigmoid", "elu"})
     void chosenFormsStayWithinTheBudget(String name) {
         Function f = CostTablesTest.LIBRARY.lookup(name);
-        Activation chosen = Compiler.compile(f, Map.of());
-        Activation asWritten = Emitter.define(WithSymbolicPassesTest.spec(f));
-        Expr df = Compiler.derivative(f, null, 1);
-        double wf = worst(name + " f (chosen)", f.body(), f, chosen::applyAsDouble);
-        double wd = worst(name + " f' (chosen)", df, f, chosen::derivative);
-        double wf0 = worst(name + " f (as written)", f.body(), f, asWritten::applyAsDouble);
-        double wd0 = worst(name + " f' (as written)", df, f, asWritten::derivative);
-        double wfs = worst(name + " f (stabilised, not chosen)", f.body(), f, stabilised(f, 0));
-        double wds = worst(name + " f' (stabilised, not chosen)", df, f, stabilised(f, 1));
-        // The budget, or no worse than the form the chooser was given (stabilised) or the form as
-        // written, where those already exceed it: a matter for the stabilisation pass, not a
-        // choice of this one.
-        assertTrue(wf <= Math.max(BUDGET, Math.max(wf0, wfs)), name + " f: " + wf + " ulps (as written " + wf0 + ", stabilised " + wfs + ")");
-        assertTrue(wd <= Math.max(BUDGET, Math.max(wd0, wds)), name + " f': " + wd + " ulps (as written " + wd0 + ", stabilised " + wds + ")");
+        Checker.Settings settings = new Checker.Settings(Samples.Density.TEST, 1, Compiler.Options.DEFAULT, Budget.DEFAULT, false);
+        FunctionReport chosen = Checker.check(f, Map.of(), settings);
+        FunctionReport asWritten = Checker.check(f, Map.of(), settings.withOptions(Compiler.Options.EXACT_FORMULA));
+        double wf = chosen.kernel(0, "double").maxUlps(), wd = chosen.kernel(1, "double").maxUlps();
+        double wf0 = asWritten.kernel(0, "double").maxUlps(), wd0 = asWritten.kernel(1, "double").maxUlps();
+        System.out.printf("%s: f %.2f ulps (as written %.2f), f' %.2f ulps (as written %.2f)%n", name, wf, wf0, wd, wd0);
+        // The budget outright: the stabilised forms meet it even where the formula as written
+        // does not (the as-written figures are printed for comparison).
+        assertTrue(wf <= BUDGET, name + " f: " + wf + " ulps (as written " + wf0 + ")");
+        assertTrue(wd <= BUDGET, name + " f': " + wd + " ulps (as written " + wd0 + ")");
     }
 
     /**
