@@ -109,7 +109,9 @@ final class RowLanes {
             c.astore(s);
             vectors.put(RowProgram.GRAD, s);
         }
-        LaneGen gen = new LaneGen(c, lanes, vectors, slot, laneValues);
+        // Row outputs blend both sides of a where, as they were measured and tested; mask tests
+        // (BranchSkip) are for the element-wise kernels' costly tails.
+        LaneGen gen = new LaneGen(c, lanes, vectors, slot, laneValues, false);
         for (int k = 0; k < laneValues.size(); k++) {
             Expr value = laneValues.get(k);
             consume.emit(c, k, () -> gen.emit(value));
