@@ -121,8 +121,17 @@ public final class Stabilise {
         /** Stable forms no walk may enter ({@link StableRules#SEALING}, {@link StableRule.Context#keep}). */
         private final Set<Expr> sealed;
         private final Range.Analysis ranges = new Range.Analysis();
-        private final StableRule.Context context = new StableRule.Context(this::range, this::done, e -> sealed().add(e), this::visit);
+        private final StableRule.Context context = new StableRule.Context(this::range, this::done, e -> sealed().add(e), this::visit,
+                this::monomial);
         private int fuel = FUEL;
+        /**
+         * Monomials by identity: sum rules try every ordered pair of terms, and each try factors
+         * both terms (hashing whole subtrees into the powers map). A monomial depends on which
+         * subtrees are opaque, and those sets only grow, so the memo is valid while their sizes
+         * stand still.
+         */
+        private final Map<Expr, Monomial> monomials = new IdentityHashMap<>();
+        private int monomialsFor = -1;
 
         Walk(List<StableRule> rules, Map<String, Integer> fired, Set<Expr> sealed) {
             this.rules = rules;
@@ -136,6 +145,40 @@ public final class Stabilise {
 
         private Set<Expr> sealed() {
             return sealed;
+        }
+
+        /** Common factors of a pair of terms, by identity: every sum rule tries the same pairs. */
+        private final Map<Expr, Map<Expr, java.util.Optional<Common>>> commons = new IdentityHashMap<>();
+
+        private Common common(Expr a, Expr b) {
+            refreshOpaque();
+            Map<Expr, java.util.Optional<Common>> withA = commons.computeIfAbsent(a, k -> new IdentityHashMap<>());
+            java.util.Optional<Common> c = withA.get(b);
+            if (c == null) {
+                c = java.util.Optional.ofNullable(Common.of(a, b, context));
+                withA.put(b, c);
+            }
+            return c.orElse(null);
+        }
+
+        /** Forgets the monomials and common factors when the opaque subtrees they were taken with change. */
+        private void refreshOpaque() {
+            int opaqueNow = finals.size() + sealed.size();
+            if (opaqueNow != monomialsFor) {
+                monomials.clear();
+                commons.clear();
+                monomialsFor = opaqueNow;
+            }
+        }
+
+        private Monomial monomial(Expr e) {
+            refreshOpaque();
+            Monomial m = monomials.get(e);
+            if (m == null) {
+                m = Monomial.of(e, this::done);
+                monomials.put(e, m);
+            }
+            return m;
         }
 
         /** Final in this walk or sealed: rules neither rewrite it nor look inside. */
@@ -260,7 +303,7 @@ public final class Stabilise {
         private Expr pair(StableRule.InSum r, Expr a, Expr b) {
             Expr direct = settle(r, matchAt(r.lhs(), r.guard(), r.rhs(), new Add(List.of(a, b))));
             if (direct != null) return direct;
-            Common c = Common.of(a, b, context);
+            Common c = common(a, b);
             if (c == null) return null;
             Expr inner = settle(r, matchAt(r.lhs(), r.guard(), r.rhs(), new Add(List.of(c.a(), c.b()))));
             return inner == null ? null : mul(c.factor(), inner);

@@ -143,7 +143,7 @@ public sealed interface StableRule {
      * inside {@code 4e / (1 + e)^2}).
      */
     record Context(Function<Expr, Range> ranges, Predicate<Expr> opaque, java.util.function.Consumer<Expr> finals,
-            java.util.function.UnaryOperator<Expr> walk) {
+            java.util.function.UnaryOperator<Expr> walk, Function<Expr, Monomial> monomials) {
         /** {@code e} stabilised by the same walk (for operands a BEFORE rule moves into a sealed form). */
         Expr stabilise(Expr e) {
             return walk.apply(e);
@@ -151,7 +151,7 @@ public sealed interface StableRule {
 
         /** The monomial of {@code e}, final subtrees as opaque bases. */
         Monomial monomial(Expr e) {
-            return Monomial.of(e, opaque);
+            return monomials.apply(e);
         }
 
         /** {@code form}, sealed: a stable form no rule of this or a later walk may rewrite or look into. */
