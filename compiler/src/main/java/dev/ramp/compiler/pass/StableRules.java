@@ -107,7 +107,12 @@ public final class StableRules {
             local("log-cosh", "(log (cosh ?a))", "where(|?a| < 700, log1p(2 sinh(?a / 2)^2), |?a| - ln 2)", m -> logCosh(m.expr("?a")), false),
             structural("abs-ratio-limit", "u / (c + |k u|) -> where(|k u| > c, sign(u) / (|k| + c / |u|), u / (c + |k u|)) for "
                     + "constants c > 0, k != 0: numerator and denominator both grow like |u|, and the quotient divided through by "
-                    + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false));
+                    + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false),
+            structural("root-ratio-limit", "(a u + b sqrt(u^2 + c)) / (k sqrt(u^2 + c)) -> where(|u| < sqrt(c) 2^27, the quotient, "
+                    + "(a sign(u) + b) / k) for constants c > 0, k != 0: numerator and denominator both grow like |u|, and beyond "
+                    + "the switch the root is |u| to the last bit, so the quotient divided through by |u| term by term is its limit, "
+                    + "not Infinity / Infinity at +Infinity ((x + sqrt(x^2 + 4)) / sqrt(x^2 + 4) in squareplus')", AFTER,
+                    StableRules::rootRatioLimit, false));
 
     /**
      * The rules that keep intermediates in range, tried in a second walk, once every form is
@@ -197,6 +202,66 @@ public final class StableRules {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code (a1 u + ... + b1 sqrt(u^2 + c) + ...) / (k sqrt(u^2 + c))} for a constant c > 0,
+     * each root as written or already in the switched form of {@link StableForms#sqrtSumSquare},
+     * split at the switch of {@link StableForms#sqrtSumSquare}: beyond it sqrt(u^2 + c) rounds
+     * to |u|, so dividing every term through by |u| gives a sign(u) and b exactly, and the far
+     * branch (sum a sign(u) + sum b) / k is the quotient with fewer roundings, and its limit at
+     * +-Infinity (where the quotient is Infinity / Infinity). Below the switch u^2 cannot
+     * overflow, so the quotient as written stays, kept from the range rules, which would only
+     * add a branch that is never taken. At least one term must be in u: a quotient of roots
+     * alone is constant and left to the simplifier.
+     */
+    private static Expr rootRatioLimit(Expr node, StableRule.Context context) {
+        if (!(node instanceof Div(Add(List<Expr> terms), Expr den))) return null;
+        double k = 1;
+        Expr root = den;
+        if (den instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.get(0) instanceof Const(double m)) {
+            k = m;
+            root = fs.get(1);
+        }
+        // the root as written, or already switched to |u| by the conjugate rule (sqrtSumSquare)
+        Expr switched = null;
+        if (root instanceof Where(Cond k0, Expr near, Expr farRoot)) {
+            switched = root;
+            root = near;
+        }
+        if (k == 0 || !Double.isFinite(k) || !(root instanceof Call(Fn fn, List<Expr> args)) || fn != Fn.SQRT
+                || !(args.getFirst() instanceof Add(List<Expr> inside))) {
+            return null;
+        }
+        Expr u = null;
+        for (Expr t : inside) {
+            if (t instanceof Pow(Expr b, Const(double two)) && two == 2) u = b;
+        }
+        if (u == null) return null;
+        Double c = StableForms.squarePlusConstant(args.getFirst(), u);
+        if (c == null || !(c > 0)) return null;
+        Expr rootSwitched = StableForms.sqrtSumSquare(u, c);
+        if (switched != null && !switched.equals(rootSwitched)) return null;
+        double roots = 0;
+        List<Expr> far = new ArrayList<>();
+        for (Expr t : terms) {
+            double a = 1;
+            Expr base = t;
+            if (t instanceof Neg(Expr b)) {
+                a = -1;
+                base = b;
+            } else if (t instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.get(0) instanceof Const(double m)) {
+                a = m;
+                base = fs.get(1);
+            }
+            if (base.equals(root) || base.equals(rootSwitched)) roots += a;
+            else if (base.equals(u)) far.add(scale(a, call(Fn.SIGN, u)));
+            else return null;
+        }
+        if (far.isEmpty()) return null;
+        if (roots != 0) far.add(constant(roots));
+        Expr limit = context.keep(div(add(far), constant(k)));
+        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(squareSwitch(c))), context.keep(node), limit);
     }
 
     /** The sum of {@code terms} with its constant terms added up first (exact for the 1 - 1 this is for). */
