@@ -98,8 +98,9 @@ public final class StableRules {
                     + "(x e^x - expm1(x)) / x^2 is finite up to x = 716, not Infinity from 703 and NaN beyond", BEFORE,
                     (node, context) -> ExpQuotients.rewrite(node, context.ranges(), context::keep), false),
             inSum("exp-taylor-remainder", "(+ (* ?a (exp ?b)) (neg (expm1 ?c)))", "u e^u - expm1(u) -> where(u > -2, e^u (expm1(-u) + u) "
-                    + "with expm1(-u) + u a series near 0, as written), for ?a = ?b = ?c: the numerator of (expm1(x) / x)', about x^2 / 2 "
-                    + "near 0, where it cancels", m -> expTaylorRemainder(m), false),
+                    + "with expm1(-u) + u a series near 0, where(u < -50, -expm1(u), as written)), for ?a = ?b = ?c: the numerator of "
+                    + "(expm1(x) / x)', about x^2 / 2 near 0, where it cancels; far left u e^u does not change the rounding, and is "
+                    + "-Infinity * 0 at u = -Infinity, where the remainder is 1", m -> expTaylorRemainder(m), false),
             inSum("tanhshrink-series", "(+ ?a (neg (tanh ?a)))", "where(|?a| < 1.6, continued fraction, ?a - tanh(?a))",
                     m -> tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a")))))), false),
             inSum("tanhshrink-series-neg", "(+ (tanh ?a) (neg ?a))", "-(where(|?a| < 1.6, continued fraction, ?a - tanh(?a)))",
@@ -307,13 +308,20 @@ public final class StableRules {
     }
 
     /** u e^u - expm1(u) = e^u (expm1(-u) + u), the bracket summed without cancellation near 0 (for u > -2 only: e^-u overflows far left). */
+    /** Below -this, u e^u - expm1(u) rounds to -expm1(u) (= 1 to the last bit): u e^u is below 1e-20. */
+    static final double EXP_TAYLOR_FAR_LEFT = 50;
+
     private static Expr expTaylorRemainder(StableRule.Bound m) {
         Expr u = m.expr("?a");
         if (!u.equals(m.expr("?b")) || !u.equals(m.expr("?c"))) return null;
         Expr asWritten = m.keep(sub(mul(u, call(Fn.EXP, u)), call(Fn.EXPM1, u)));
+        // Far left u e^u is below 51 e^-50 = 1e-20 against -expm1(u) ~ 1, and does not change its
+        // rounding; as written it is -Infinity * 0 = NaN at u = -Infinity, where the remainder is 1.
+        Expr farLeft = m.keep(neg(call(Fn.EXPM1, u)));
+        Expr left = where(new Cond.Compare(Cond.Op.LT, u, constant(-EXP_TAYLOR_FAR_LEFT)), farLeft, asWritten);
         Expr stable = mul(call(Fn.EXP, u), m.keep(StableForms.expm1MinusArg(negate(u))));
         return where(new Cond.Compare(Cond.Op.GT, u, constant(-StableForms.EXPM1_REMAINDER_SWITCH)),
-                stable, asWritten);
+                stable, left);
     }
 
     /** sqrt(s) - u / sqrt(s) = (s - u) / sqrt(s), when s is a sum with the term u (so that s - u is exact). */

@@ -61,7 +61,7 @@ class StableRulesTest {
             sech2-neg                  | tanh(x)^2 - 1                  | -(4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x)))))
             cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
             sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
-            exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), x * exp(x) - expm1(x))
+            exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), where(x < -50, -expm1(x), x * exp(x) - expm1(x)))
             exp-quotient-overflow      | (x * exp(x) - exp(x)) / x^2    | where(x > 690, where(=eq == =eq, =eq, =eplain), =eplain)
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
@@ -136,6 +136,22 @@ class StableRulesTest {
         Expr scaled = Stabilise.stabilise(Simplify.simplify(Ir.parse("(3 * x - sqrt(x^2 + 1)) / (2 * sqrt(x^2 + 1))")));
         assertEquals(1, Eval.eval(scaled, "x", Double.POSITIVE_INFINITY));
         assertEquals(-2, Eval.eval(scaled, "x", Double.NEGATIVE_INFINITY));
+    }
+
+    /**
+     * (expm1(x) / x)' = (x e^x - expm1(x)) / x^2 has the limit 0 at -Infinity, where x e^x is
+     * -Infinity * 0 as written. Far left the remainder is 1 + (x - 1) e^x, which neither cancels
+     * nor overflows for x < -2: the reference on both sides of the switch to -expm1(x).
+     */
+    @Test
+    void expTaylorRemainderIsOneFarLeft() {
+        Expr e = Stabilise.stabilise(Simplify.simplify(Ir.parse("(x * exp(x) - expm1(x)) / x^2")));
+        assertEquals(0, Eval.eval(e, "x", Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(Eval.eval(e, "x", Double.NaN)));
+        for (double x : new double[] {-3, -20, -49.9, -50.1, -60, -800, -1e200}) {
+            double reference = (1 + (x - 1) * Math.exp(x)) / x / x;
+            assertEquals(reference, Eval.eval(e, "x", x), 2 * Math.ulp(reference), "at " + x);
+        }
     }
 
     @Test
