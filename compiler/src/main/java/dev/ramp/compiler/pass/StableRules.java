@@ -98,8 +98,9 @@ public final class StableRules {
                     + "(x e^x - expm1(x)) / x^2 is finite up to x = 716, not Infinity from 703 and NaN beyond", BEFORE,
                     (node, context) -> ExpQuotients.rewrite(node, context.ranges(), context::keep), false),
             inSum("exp-taylor-remainder", "(+ (* ?a (exp ?b)) (neg (expm1 ?c)))", "u e^u - expm1(u) -> where(u > -2, e^u (expm1(-u) + u) "
-                    + "with expm1(-u) + u a series near 0, as written), for ?a = ?b = ?c: the numerator of (expm1(x) / x)', about x^2 / 2 "
-                    + "near 0, where it cancels", m -> expTaylorRemainder(m), false),
+                    + "with expm1(-u) + u a series near 0, where(u < -50, -expm1(u), as written)), for ?a = ?b = ?c: the numerator of "
+                    + "(expm1(x) / x)', about x^2 / 2 near 0, where it cancels; far left u e^u does not change the rounding, and is "
+                    + "-Infinity * 0 at u = -Infinity, where the remainder is 1", m -> expTaylorRemainder(m), false),
             inSum("tanhshrink-series", "(+ ?a (neg (tanh ?a)))", "where(|?a| < 1.6, continued fraction, ?a - tanh(?a))",
                     m -> tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a")))))), false),
             inSum("tanhshrink-series-neg", "(+ (tanh ?a) (neg ?a))", "-(where(|?a| < 1.6, continued fraction, ?a - tanh(?a)))",
@@ -107,7 +108,12 @@ public final class StableRules {
             local("log-cosh", "(log (cosh ?a))", "where(|?a| < 700, log1p(2 sinh(?a / 2)^2), |?a| - ln 2)", m -> logCosh(m.expr("?a")), false),
             structural("abs-ratio-limit", "u / (c + |k u|) -> where(|k u| > c, sign(u) / (|k| + c / |u|), u / (c + |k u|)) for "
                     + "constants c > 0, k != 0: numerator and denominator both grow like |u|, and the quotient divided through by "
-                    + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false));
+                    + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false),
+            structural("root-ratio-limit", "(a u + b sqrt(u^2 + c)) / (k sqrt(u^2 + c)) -> where(|u| < sqrt(c) 2^27, the quotient, "
+                    + "(a sign(u) + b) / k) for constants c > 0, k != 0: numerator and denominator both grow like |u|, and beyond "
+                    + "the switch the root is |u| to the last bit, so the quotient divided through by |u| term by term is its limit, "
+                    + "not Infinity / Infinity at +Infinity ((x + sqrt(x^2 + 4)) / sqrt(x^2 + 4) in squareplus')", AFTER,
+                    StableRules::rootRatioLimit, false));
 
     /**
      * The rules that keep intermediates in range, tried in a second walk, once every form is
@@ -199,6 +205,66 @@ public final class StableRules {
         return null;
     }
 
+    /**
+     * {@code (a1 u + ... + b1 sqrt(u^2 + c) + ...) / (k sqrt(u^2 + c))} for a constant c > 0,
+     * each root as written or already in the switched form of {@link StableForms#sqrtSumSquare},
+     * split at the switch of {@link StableForms#sqrtSumSquare}: beyond it sqrt(u^2 + c) rounds
+     * to |u|, so dividing every term through by |u| gives a sign(u) and b exactly, and the far
+     * branch (sum a sign(u) + sum b) / k is the quotient with fewer roundings, and its limit at
+     * +-Infinity (where the quotient is Infinity / Infinity). Below the switch u^2 cannot
+     * overflow, so the quotient as written stays, kept from the range rules, which would only
+     * add a branch that is never taken. At least one term must be in u: a quotient of roots
+     * alone is constant and left to the simplifier.
+     */
+    private static Expr rootRatioLimit(Expr node, StableRule.Context context) {
+        if (!(node instanceof Div(Add(List<Expr> terms), Expr den))) return null;
+        double k = 1;
+        Expr root = den;
+        if (den instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.get(0) instanceof Const(double m)) {
+            k = m;
+            root = fs.get(1);
+        }
+        // the root as written, or already switched to |u| by the conjugate rule (sqrtSumSquare)
+        Expr switched = null;
+        if (root instanceof Where(Cond k0, Expr near, Expr farRoot)) {
+            switched = root;
+            root = near;
+        }
+        if (k == 0 || !Double.isFinite(k) || !(root instanceof Call(Fn fn, List<Expr> args)) || fn != Fn.SQRT
+                || !(args.getFirst() instanceof Add(List<Expr> inside))) {
+            return null;
+        }
+        Expr u = null;
+        for (Expr t : inside) {
+            if (t instanceof Pow(Expr b, Const(double two)) && two == 2) u = b;
+        }
+        if (u == null) return null;
+        Double c = StableForms.squarePlusConstant(args.getFirst(), u);
+        if (c == null || !(c > 0)) return null;
+        Expr rootSwitched = StableForms.sqrtSumSquare(u, c);
+        if (switched != null && !switched.equals(rootSwitched)) return null;
+        double roots = 0;
+        List<Expr> far = new ArrayList<>();
+        for (Expr t : terms) {
+            double a = 1;
+            Expr base = t;
+            if (t instanceof Neg(Expr b)) {
+                a = -1;
+                base = b;
+            } else if (t instanceof Mul(List<Expr> fs) && fs.size() == 2 && fs.get(0) instanceof Const(double m)) {
+                a = m;
+                base = fs.get(1);
+            }
+            if (base.equals(root) || base.equals(rootSwitched)) roots += a;
+            else if (base.equals(u)) far.add(scale(a, call(Fn.SIGN, u)));
+            else return null;
+        }
+        if (far.isEmpty()) return null;
+        if (roots != 0) far.add(constant(roots));
+        Expr limit = context.keep(div(add(far), constant(k)));
+        return where(new Cond.Compare(Cond.Op.LT, abs(u), constant(squareSwitch(c))), context.keep(node), limit);
+    }
+
     /** The sum of {@code terms} with its constant terms added up first (exact for the 1 - 1 this is for). */
     static Expr foldConstants(List<Expr> terms) {
         double c = 0;
@@ -242,13 +308,20 @@ public final class StableRules {
     }
 
     /** u e^u - expm1(u) = e^u (expm1(-u) + u), the bracket summed without cancellation near 0 (for u > -2 only: e^-u overflows far left). */
+    /** Below -this, u e^u - expm1(u) rounds to -expm1(u) (= 1 to the last bit): u e^u is below 1e-20. */
+    static final double EXP_TAYLOR_FAR_LEFT = 50;
+
     private static Expr expTaylorRemainder(StableRule.Bound m) {
         Expr u = m.expr("?a");
         if (!u.equals(m.expr("?b")) || !u.equals(m.expr("?c"))) return null;
         Expr asWritten = m.keep(sub(mul(u, call(Fn.EXP, u)), call(Fn.EXPM1, u)));
+        // Far left u e^u is below 51 e^-50 = 1e-20 against -expm1(u) ~ 1, and does not change its
+        // rounding; as written it is -Infinity * 0 = NaN at u = -Infinity, where the remainder is 1.
+        Expr farLeft = m.keep(neg(call(Fn.EXPM1, u)));
+        Expr left = where(new Cond.Compare(Cond.Op.LT, u, constant(-EXP_TAYLOR_FAR_LEFT)), farLeft, asWritten);
         Expr stable = mul(call(Fn.EXP, u), m.keep(StableForms.expm1MinusArg(negate(u))));
         return where(new Cond.Compare(Cond.Op.GT, u, constant(-StableForms.EXPM1_REMAINDER_SWITCH)),
-                stable, asWritten);
+                stable, left);
     }
 
     /** sqrt(s) - u / sqrt(s) = (s - u) / sqrt(s), when s is a sum with the term u (so that s - u is exact). */

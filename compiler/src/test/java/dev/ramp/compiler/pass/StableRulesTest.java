@@ -61,12 +61,13 @@ class StableRulesTest {
             sech2-neg                  | tanh(x)^2 - 1                  | -(4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x)))))
             cosh-square-recip          | 1 / cosh(x)^2                  | 4 * exp(-2 * abs(x)) / (1 + exp(-2 * abs(x)) * (2 + exp(-2 * abs(x))))
             sigmoid-product            | sigmoid(x) * sigmoid(-x)       | exp(-abs(x)) / (1 + exp(-abs(x)) * (2 + exp(-abs(x))))
-            exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), x * exp(x) - expm1(x))
+            exp-taylor-remainder       | x * exp(x) - expm1(x)          | where(x > -2, where(x < -690, where(=rp == =rp, =rp, 0), exp(x) * =R), where(x < -50, -expm1(x), x * exp(x) - expm1(x)))
             exp-quotient-overflow      | (x * exp(x) - exp(x)) / x^2    | where(x > 690, where(=eq == =eq, =eq, =eplain), =eplain)
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
             abs-ratio-limit            | x / (1 + abs(x))               | where(abs(x) > 1, sign(x) / (1 + 1 / abs(x)), x / (1 + abs(x)))
+            root-ratio-limit           | (x + sqrt(x^2 + 4)) / sqrt(x^2 + 4) | where(x >= 0, where(abs(x) < 2.68435456E8, (x + where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x))) / sqrt(4 + x^2), sign(x) + 1), 0.5 * 4 / (0.5 * where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x)) + -0.5 * x) / where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x)))
             sqrt-square-overflow       | sqrt(x^2 + 1)                  | where(abs(x) < 1.34217728E8, sqrt(1 + x^2), abs(x))
             halve-sum-divisor          | 1 / (exp(x) + exp(-x))         | 0.5 / (0.5 * exp(x) + 0.5 * exp(-x))
             scale-into-sum             | (exp(x) + exp(-x)) / 2         | 0.5 * exp(x) + 0.5 * exp(-x)
@@ -114,6 +115,42 @@ class StableRulesTest {
             assertEquals(-limit, Eval.eval(e, "x", Double.NEGATIVE_INFINITY), input);
             assertTrue(Double.isNaN(Eval.eval(e, "x", Double.NaN)), input);
             assertTrue(Eval.eval(e, "x", 4 * Double.MIN_VALUE) > 0, input + ": the quotient as written near 0, where c / |x| overflows");
+        }
+    }
+
+    /**
+     * squareplus' for x >= 0, (x + r) / r with r = sqrt(x^2 + 4) once one-plus-ratio and the
+     * conjugate have run: Infinity / Infinity at +Infinity without root-ratio-limit. Its limits,
+     * NaN for NaN, and on both sides of the switch to the far branch the value of
+     * 1 + 1 / sqrt(1 + 4 / x^2), which neither overflows nor cancels for x > 0.
+     */
+    @Test
+    void rootRatioLimitIsTheQuotientsLimitAtInfinity() {
+        Expr e = Stabilise.stabilise(Simplify.simplify(Ir.parse("1 + x / sqrt(x^2 + 4)")));
+        assertEquals(2, Eval.eval(e, "x", Double.POSITIVE_INFINITY));
+        assertEquals(0, Eval.eval(e, "x", Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(Eval.eval(e, "x", Double.NaN)));
+        for (double x : new double[] {1, 1e4, 2.68e8, 2.69e8, 1e9, 1e20, 1e200, Double.MAX_VALUE}) {
+            assertEquals(1 + 1 / Math.sqrt(1 + 4 / (x * x)), Eval.eval(e, "x", x), Math.ulp(2.0), "at " + x);
+        }
+        Expr scaled = Stabilise.stabilise(Simplify.simplify(Ir.parse("(3 * x - sqrt(x^2 + 1)) / (2 * sqrt(x^2 + 1))")));
+        assertEquals(1, Eval.eval(scaled, "x", Double.POSITIVE_INFINITY));
+        assertEquals(-2, Eval.eval(scaled, "x", Double.NEGATIVE_INFINITY));
+    }
+
+    /**
+     * (expm1(x) / x)' = (x e^x - expm1(x)) / x^2 has the limit 0 at -Infinity, where x e^x is
+     * -Infinity * 0 as written. Far left the remainder is 1 + (x - 1) e^x, which neither cancels
+     * nor overflows for x < -2: the reference on both sides of the switch to -expm1(x).
+     */
+    @Test
+    void expTaylorRemainderIsOneFarLeft() {
+        Expr e = Stabilise.stabilise(Simplify.simplify(Ir.parse("(x * exp(x) - expm1(x)) / x^2")));
+        assertEquals(0, Eval.eval(e, "x", Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(Eval.eval(e, "x", Double.NaN)));
+        for (double x : new double[] {-3, -20, -49.9, -50.1, -60, -800, -1e200}) {
+            double reference = (1 + (x - 1) * Math.exp(x)) / x / x;
+            assertEquals(reference, Eval.eval(e, "x", x), 2 * Math.ulp(reference), "at " + x);
         }
     }
 
