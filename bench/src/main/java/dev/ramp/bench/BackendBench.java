@@ -2,11 +2,9 @@ package dev.ramp.bench;
 
 import dev.ramp.compiler.Compiler;
 import dev.ramp.compiler.emit.Emitter;
-import dev.ramp.compiler.ir.Expr;
 import dev.ramp.compiler.ir.Function;
 import dev.ramp.runtime.Activation;
 import dev.ramp.stdlib.Stdlib;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,14 +43,10 @@ public class BackendBench extends KernelData {
         activation = COMPILED.computeIfAbsent(function + "/" + backend, k -> compile(function, new Emitter.Options(b, Emitter.Options.Accuracy.ACCURATE)));
     }
 
-    /** What {@code Ramp.compile(name)} compiles, with the given kernel options. */
+    /** What {@code Ramp.compile(name)} compiles (stabilised, forms chosen), with the given kernel options. */
     static Activation compile(String name, Emitter.Options options) {
         Function f = Compiler.function(name, Stdlib.library());
-        Map<String, Double> values = Compiler.parameterValues(f, Map.of());
-        double[] bound = f.parameters().stream().mapToDouble(p -> values.get(p.name())).toArray();
-        List<Expr> d = List.of(Compiler.derivative(f, null, 1), Compiler.derivative(f, null, 2));
-        List<Expr> dp = f.parameters().stream().map(p -> Compiler.derivative(f, p.name(), 1)).toList();
-        return Emitter.define(Emitter.Spec.of(f, bound, d, dp), options);
+        return Emitter.define(Compiler.compiledSpec(f, Map.of()), options);
     }
 
     @Benchmark
