@@ -106,7 +106,7 @@ public final class StableRules {
             inSum("tanhshrink-series-neg", "(+ (tanh ?a) (neg ?a))", "-(where(|?a| < 1.6, continued fraction, ?a - tanh(?a)))",
                     m -> neg(tanhshrink(m.expr("?a"), new Add(List.of(m.expr("?a"), neg(call(Fn.TANH, m.expr("?a"))))))), false),
             local("log-cosh", "(log (cosh ?a))", "where(|?a| < 700, log1p(2 sinh(?a / 2)^2), |?a| - ln 2)", m -> logCosh(m.expr("?a")), false),
-            structural("abs-ratio-limit", "u / (c + |k u|) -> where(|k u| > c, sign(u) / (|k| + c / |u|), u / (c + |k u|)) for "
+            structural("abs-ratio-limit", "u / (c + |k u|) -> where(|k u| > 2^53 c, sign(u) / (|k| + c / |u|), u / (c + |k u|)) for "
                     + "constants c > 0, k != 0: numerator and denominator both grow like |u|, and the quotient divided through by "
                     + "|u| is +-1 / |k| at +-Infinity, not Infinity / Infinity (softsign)", AFTER, StableRules::absRatioLimit, false),
             structural("root-ratio-limit", "(a u + b sqrt(u^2 + c)) / (k sqrt(u^2 + c)) -> where(|u| < sqrt(c) 2^27, the quotient, "
@@ -183,11 +183,14 @@ public final class StableRules {
 
     /**
      * {@code u / (c + |k u|)} for constants c > 0 and k != 0, divided through by |u| where
-     * |k u| > c: c / |u| is then below |k| and cannot overflow, so the form costs at most a
-     * quarter ulp more than the quotient as written, and is sign(u) / |k| at +-Infinity, where
-     * the quotient is NaN. Near 0 the quotient as written stays (c / |u| would overflow for
-     * subnormal u). Both branches are kept as built: one-plus-ratio would put the far one back
-     * over |u|, and this rule would fire on the near one again.
+     * |k u| > 2^53 c, so that it is sign(u) / |k| at +-Infinity, where the quotient is NaN. Beyond
+     * that switch c is below an ulp of |k u|, so both branches are within an ulp or so of
+     * sign(u) / |k|: the far branch changes nothing but the limit, and
+     * the comparison holds for no input a network sees, so lane kernels test their mask and never
+     * compute it ({@code BranchSkip}). The switch is also where |k u| overflows for |k| > 1
+     * (Infinity > 2^53 c), so the quotient as written is only taken where it is finite. Both
+     * branches are kept as built: one-plus-ratio would put the far one back over |u|, and this
+     * rule would fire on the near one again.
      */
     private static Expr absRatioLimit(Expr node, StableRule.Context context) {
         if (!(node instanceof Div(Expr u, Add(List<Expr> terms))) || terms.size() != 2) return null;
@@ -199,7 +202,7 @@ public final class StableRules {
                                 && fs.get(1).equals(u) ? m : 0;
                 if (k == 0 || !Double.isFinite(k)) continue;
                 Expr far = new Div(call(Fn.SIGN, u), new Add(List.of(constant(Math.abs(k)), new Div(constant(c), call(Fn.ABS, u)))));
-                return where(new Cond.Compare(Cond.Op.GT, terms.get(1 - i), constant(c)), context.keep(far), context.keep(node));
+                return where(new Cond.Compare(Cond.Op.GT, terms.get(1 - i), constant(c * 0x1p53)), context.keep(far), context.keep(node));
             }
         }
         return null;

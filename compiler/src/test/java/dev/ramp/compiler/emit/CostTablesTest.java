@@ -80,7 +80,7 @@ class CostTablesTest {
                     + "for large x)", SECOND_EXP),
             new Row("tanh", 3, 1, "tanh' = 4e / (1 + e (2 + e)), e = exp(-2|x|): 1 - tanh^2 cancels for |x| beyond about 1",
                     "tanh for f and the exp(-2|x|) of that form for f'"),
-            new Row("softsign", 9, 0, "the stabiliser's abs-ratio-limit: beyond |x| = 1 the quotient is sign(x) / (1 + 1 / |x|), "
+            new Row("softsign", 9, 0, "the stabiliser's abs-ratio-limit: beyond |x| = 2^53 the quotient is sign(x) / (1 + 1 / |x|), "
                     + "so that f and f' reach their limits at +-Infinity (inf / inf is NaN); a comparison, a blend and the "
                     + "second quotient over SymPy's raw form", null),
             new Row("log_sigmoid", 6, 2, STABLE + " (log_sigmoid = -softplus(-x) with its max and abs; f' = sigmoid(-x) "

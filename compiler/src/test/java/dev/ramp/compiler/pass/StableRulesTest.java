@@ -66,7 +66,7 @@ class StableRulesTest {
             tanhshrink-series          | x - tanh(x)                    | =tanhshrink
             tanhshrink-series-neg      | tanh(x) - x                    | -=tanhshrink
             log-cosh                   | log(cosh(x))                   | where(abs(x) < 700, log1p(2 * sinh(0.5 * x)^2), abs(x) - 0.6931471805599453)
-            abs-ratio-limit            | x / (1 + abs(x))               | where(abs(x) > 1, sign(x) / (1 + 1 / abs(x)), x / (1 + abs(x)))
+            abs-ratio-limit            | x / (1 + abs(x))               | where(abs(x) > 9.007199254740992E15, sign(x) / (1 + 1 / abs(x)), x / (1 + abs(x)))
             root-ratio-limit           | (x + sqrt(x^2 + 4)) / sqrt(x^2 + 4) | where(x >= 0, where(abs(x) < 2.68435456E8, (x + where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x))) / sqrt(4 + x^2), sign(x) + 1), 0.5 * 4 / (0.5 * where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x)) + -0.5 * x) / where(abs(x) < 2.68435456E8, sqrt(4 + x^2), abs(x)))
             sqrt-square-overflow       | sqrt(x^2 + 1)                  | where(abs(x) < 1.34217728E8, sqrt(1 + x^2), abs(x))
             halve-sum-divisor          | 1 / (exp(x) + exp(-x))         | 0.5 / (0.5 * exp(x) + 0.5 * exp(-x))
