@@ -1,8 +1,8 @@
 package dev.ramp.bench;
 
 /**
- * A handwritten implementation of one activation's array passes, as the suite measures it
- * against the generated kernels. Whole arrays, equal lengths.
+ * One activation's array passes as the suite measures them: a handwritten implementation, or a
+ * compiled activation ({@link ActivationBaseline}). Whole arrays, equal lengths.
  */
 public interface Baseline {
     /** {@code y[i] = f(x[i])}. */

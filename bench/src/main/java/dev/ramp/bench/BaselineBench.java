@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The six kernel benchmarks of a handwritten {@link Baseline}; each subclass says which kernel
- * it finds, and JMH names the benchmarks after the subclass ({@code HandwrittenBench.forwardDouble}).
+ * The six kernel benchmarks of a {@link Baseline}, handwritten or compiled; each subclass says
+ * which kernel it finds, and JMH names the benchmarks after the subclass
+ * ({@code HandwrittenBench.forwardDouble}, {@code GeneratedBench.fusedFloat}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class BaselineBench extends KernelData {
     private Baseline kernel;
 
-    /** The handwritten kernel for {@code function}, or an exception saying why there is none. */
+    /** The kernel for {@code function}, or an exception saying why there is none. */
     abstract Baseline find(String function);
 
     @Setup(Level.Trial)
