@@ -65,7 +65,7 @@ final class CompileCommand implements Callable<Integer> {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         for (String name : names) {
             Function f = options.function(name, library);
-            String binaryName = packageName + "." + className(f.name());
+            String binaryName = packageName + "." + ClassNames.of(f.name());
             Map<String, Double> own = new LinkedHashMap<>();
             params.forEach((k, v) -> { if (f.parameter(k) != null) own.put(k, v); });
             classes.put(binaryName.replace('.', '/') + ".class", Compiler.classFile(f, own, binaryName, formula.options()));
@@ -92,20 +92,5 @@ final class CompileCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    /** {@code gelu_tanh} -> {@code GeluTanh}. */
-    static String className(String name) {
-        StringBuilder b = new StringBuilder();
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                b.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return b.isEmpty() ? "Activation" : b.toString();
     }
 }

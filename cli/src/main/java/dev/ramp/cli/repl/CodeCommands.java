@@ -1,5 +1,6 @@
 package dev.ramp.cli.repl;
 
+import dev.ramp.cli.ClassNames;
 import dev.ramp.compiler.Compiler;
 import dev.ramp.compiler.analysis.Analysis;
 import dev.ramp.compiler.analysis.ReportPrinter;
@@ -20,7 +21,7 @@ final class CodeCommands {
     static void bytecode(Invocation inv, Context cx) {
         Function f = ExprArg.resolve(inv, cx.session, inv.argsStart(), inv.input().length(), ":bytecode NAME");
         Map<String, Double> params = ExprArg.parameterValues(inv, f, inv.argsStart(), inv.input().length());
-        byte[] bytes = Compiler.classFile(f, params, "ramp.generated." + className(f.name()));
+        byte[] bytes = Compiler.classFile(f, params, "ramp.generated." + ClassNames.of(f.name()));
         cx.out.println(ClassFile.of().parse(bytes).toDebugString());
     }
 
@@ -68,20 +69,5 @@ final class CodeCommands {
 
     private static void row(Context cx, String what, double nsPerElement) {
         cx.out.println(String.format(Locale.ROOT, "  %-34s %9.2f ns/element", what, nsPerElement));
-    }
-
-    /** {@code gelu_tanh} -> {@code GeluTanh}, as {@code ramp compile} names classes. */
-    static String className(String name) {
-        StringBuilder b = new StringBuilder();
-        boolean upper = true;
-        for (char c : name.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                b.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return b.isEmpty() ? "Activation" : b.toString();
     }
 }
