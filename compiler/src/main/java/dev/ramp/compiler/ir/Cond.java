@@ -31,6 +31,14 @@ public sealed interface Cond {
                 case NE -> a != b;
             };
         }
+
+        /** The comparison written {@code symbol} in ramp source ({@code "<="} is {@link #LE}). */
+        public static Op ofSymbol(String symbol) {
+            for (Op op : values()) {
+                if (op.symbol.equals(symbol)) return op;
+            }
+            throw new IllegalArgumentException("not a comparison: " + symbol);
+        }
     }
 
     /** {@code left op right}. */

@@ -254,7 +254,7 @@ public final class Resolve {
 
     private Cond comparison(Infix infix) {
         Step step = infix.steps().getFirst();
-        Cond result = new Cond.Compare(compareOp(step.op()), number(infix.first()), number(step.operand()));
+        Cond result = new Cond.Compare(Cond.Op.ofSymbol(step.op().symbol()), number(infix.first()), number(step.operand()));
         if (infix.steps().size() > 1) {
             Step second = infix.steps().get(1);
             throw error(second.at(), "comparisons cannot be chained", "write a < b and b < c");
@@ -373,14 +373,6 @@ public final class Resolve {
     /** The kind of an operator chain; all its operators are of one precedence level. */
     private static Kind kind(Infix infix) {
         return infix.steps().getFirst().op().kind();
-    }
-
-    /** The IR comparison written like {@code op}. */
-    private static Cond.Op compareOp(Operator op) {
-        for (Cond.Op c : Cond.Op.values()) {
-            if (c.symbol().equals(op.symbol())) return c;
-        }
-        throw new IllegalArgumentException("not a comparison: " + op);
     }
 
     private static Map<String, Double> constants() {

@@ -265,7 +265,7 @@ public final class RowResolve {
             case Infix infix when kind(infix) == Kind.COMPARISON -> {
                 if (infix.steps().size() > 1) throw error(infix.steps().get(1).at(), "comparisons cannot be chained", "write a < b and b < c");
                 Step step = infix.steps().getFirst();
-                Cond.Op op = compareOp(step.op());
+                Cond.Op op = Cond.Op.ofSymbol(step.op().symbol());
                 yield map(List.of(value(infix.first(), null), value(step.operand(), null)), step.at(), a -> new Cond.Compare(op, ((Expr) a.get(0)), ((Expr) a.get(1))));
             }
             case Infix infix when kind(infix) == Kind.LOGIC -> {
@@ -563,13 +563,6 @@ public final class RowResolve {
 
     private static Kind kind(Infix infix) {
         return infix.steps().getFirst().op().kind();
-    }
-
-    private static Cond.Op compareOp(Operator op) {
-        for (Cond.Op c : Cond.Op.values()) {
-            if (c.symbol().equals(op.symbol())) return c;
-        }
-        throw new IllegalArgumentException("not a comparison: " + op);
     }
 
     private RampException error(Span span, String message, String hint) {
