@@ -70,6 +70,8 @@ public final class Ramp {
     /**
      * The row function {@code nameOrDefinition} (a stdlib name such as {@code softmax}, or a
      * definition {@code f(xs[]) = ...}) compiled to row kernels, parameters at their defaults.
+     * Like {@link #compile(String)}, equal requests share one instance while it is in use; row
+     * activations are immutable and safe to share between threads.
      *
      * @throws RampException when it is not a row function (with a hint when it is a scalar one)
      */

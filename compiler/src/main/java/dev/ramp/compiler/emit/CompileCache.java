@@ -1,13 +1,14 @@
 package dev.ramp.compiler.emit;
 
 import dev.ramp.runtime.Activation;
+import dev.ramp.runtime.RowActivation;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Compiled activations by key, with weak values: an entry lives exactly as long as someone uses
+ * Compiled activations (element-wise or row) by key, with weak values: an entry lives exactly as long as someone uses
  * its activation. Why weak: an instance keeps its hidden class alive, so strong (or soft) values
  * would pin every class ever compiled (a soft reference is not cleared by metaspace pressure,
  * only by heap pressure), while a bounded LRU would evict activations still in use and hand out
@@ -17,29 +18,32 @@ import java.util.function.Supplier;
  * <p>Thread-safe without holding a lock while compiling: two threads racing on the same new key
  * may both compile, but only one result is published and both callers get it.
  */
-final class CompileCache {
-    static final CompileCache INSTANCE = new CompileCache();
+final class CompileCache<T> {
+    /** Element-wise activations, keyed by {@code Plan.key()}. */
+    static final CompileCache<Activation> INSTANCE = new CompileCache<>();
+    /** Row activations, keyed by name, variable, programs and parameter values. */
+    static final CompileCache<RowActivation> ROWS = new CompileCache<>();
 
-    private final ConcurrentHashMap<Object, Entry> map = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Activation> queue = new ReferenceQueue<>();
+    private final ConcurrentHashMap<Object, Entry<T>> map = new ConcurrentHashMap<>();
+    private final ReferenceQueue<T> queue = new ReferenceQueue<>();
 
-    private static final class Entry extends WeakReference<Activation> {
+    private static final class Entry<T> extends WeakReference<T> {
         final Object key;
 
-        Entry(Object key, Activation value, ReferenceQueue<Activation> queue) {
+        Entry(Object key, T value, ReferenceQueue<T> queue) {
             super(value, queue);
             this.key = key;
         }
     }
 
-    Activation get(Object key, Supplier<Activation> compile) {
+    T get(Object key, Supplier<T> compile) {
         expunge();
         while (true) {
-            Entry old = map.get(key);
-            Activation a = old == null ? null : old.get();
+            Entry<T> old = map.get(key);
+            T a = old == null ? null : old.get();
             if (a != null) return a;
-            Activation fresh = compile.get();
-            Entry e = new Entry(key, fresh, queue);
+            T fresh = compile.get();
+            Entry<T> e = new Entry<>(key, fresh, queue);
             boolean published = old == null ? map.putIfAbsent(key, e) == null : map.replace(key, old, e);
             if (published) return fresh;
             // Another thread published first: loop and return its instance.
@@ -54,7 +58,8 @@ final class CompileCache {
 
     private void expunge() {
         for (Object r; (r = queue.poll()) != null; ) {
-            Entry e = (Entry) r;
+            @SuppressWarnings("unchecked")
+            Entry<T> e = (Entry<T>) r;
             map.remove(e.key, e);
         }
     }

@@ -57,7 +57,8 @@ public final class RowEmitter {
     private static final String HOISTED = "#h";
 
     /**
-     * Compiles and defines the class.
+     * Compiles and defines the class, or returns the instance an equal earlier request got while
+     * that one is still in use ({@code CompileCache}).
      *
      * @param name the function's name
      * @param variable the row variable ({@code len(variable)} is the row length)
@@ -66,7 +67,8 @@ public final class RowEmitter {
      * @param parameters the parameter values, bound as constants
      */
     public static RowActivation compile(String name, String variable, RowProgram forward, RowProgram backward, Map<String, Double> parameters) {
-        return HiddenClasses.defineRows(classBytes(name, variable, forward, backward, parameters));
+        return CompileCache.ROWS.get(List.of(name, variable, forward, backward, Map.copyOf(parameters)),
+                () -> HiddenClasses.defineRows(classBytes(name, variable, forward, backward, parameters)));
     }
 
     /** The class file {@link #compile} defines (a hidden class of this package). */

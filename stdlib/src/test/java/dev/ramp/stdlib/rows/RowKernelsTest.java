@@ -42,6 +42,19 @@ class RowKernelsTest {
         assertTrue(pool.contains("jdk/incubator/vector/DoubleVector") && pool.contains("reduceLanes"), "no vector loop in softmax's kernels");
     }
 
+    /** As for element-wise activations: equal requests share one instance while it is in use. */
+    @org.junit.jupiter.api.Test
+    void equalRequestsShareOneCompiledInstance() {
+        Library lib = Compiler.define(new dev.ramp.compiler.diag.Source("<test>", "tempered(xs[]; t = 1) = softmax(xs / t)"), LIB);
+        RowFunction f = lib.lookupRow("tempered");
+        RowActivation a = Compiler.compileRows(f, Map.of("t", 2.0));
+        assertSame(a, Compiler.compileRows(f, Map.of("t", 2.0)));
+        RowActivation other = Compiler.compileRows(f, Map.of("t", 0.5));
+        assertNotSame(a, other);
+        assertArrayEquals(RowEval.run(f.program(), f.variable(), Map.of("t", 0.5), new double[] {1, 2, 3}, null), other.apply(1, 2, 3), 1e-15);
+        assertNotSame(Compiler.compileRows(LIB.lookupRow("softmax"), Map.of()), Compiler.compileRows(LIB.lookupRow("softmin"), Map.of()));
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void kernelsMatchTheEvaluator(String name) {
